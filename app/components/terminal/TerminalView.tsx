@@ -1,0 +1,110 @@
+import { FitAddon } from "@xterm/addon-fit";
+import { Terminal as XTerm } from "@xterm/xterm";
+import "@xterm/xterm/css/xterm.css";
+import { useEffect, useRef } from "react";
+import { useLabActions } from "../../state/hooks.ts";
+import { browserStorage, KEYS } from "../../lab/persist.ts";
+import { TerminalController } from "./controller.ts";
+import { History } from "./history.ts";
+
+const BANNER =
+  "\x1b[1mBatch Lab\x1b[0m terminal · kubectl talks to the simulated cluster · " +
+  "type \x1b[1mhelp\x1b[0m for commands\n";
+
+function loadHistory(): string[] {
+  try {
+    const v: unknown = JSON.parse(browserStorage().get(KEYS.history) ?? "[]");
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * xterm.js with the lab's line editor. Uses xterm's default DOM renderer, so the screen's text
+ * is in `.xterm-rows` (what e2e tests and screen readers read). Loaded lazily (see Terminal.tsx).
+ */
+export default function TerminalView() {
+  const ref = useRef<HTMLDivElement>(null);
+  const actions = useLabActions();
+
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const term = new XTerm({
+      fontFamily: '"JetBrains Mono", "Fira Code", "DejaVu Sans Mono", Menlo, Consolas, monospace',
+      fontSize: 13,
+      lineHeight: 1.15,
+      cursorBlink: true,
+      scrollback: 5000,
+      allowProposedApi: false,
+      theme: {
+        background: "#0a0f14",
+        foreground: "#d6dee8",
+        cursor: "#7fb4ff",
+        cursorAccent: "#0a0f14",
+        selectionBackground: "#2a4466",
+        red: "#ff7b72",
+        brightRed: "#ffa198",
+        green: "#56d364",
+        yellow: "#e3b341",
+        blue: "#79c0ff",
+        brightBlack: "#6e7c8c",
+      },
+    });
+    const fit = new FitAddon();
+    term.loadAddon(fit);
+    term.open(el);
+    const safeFit = () => {
+      try {
+        fit.fit();
+      } catch {
+        // the element is not laid out (display: none); the next resize fits it
+      }
+    };
+    safeFit();
+
+    const storage = browserStorage();
+    const history = new History(loadHistory(), (entries) => {
+      storage.set(KEYS.history, JSON.stringify(entries));
+    });
+    const controller = new TerminalController(
+      { write: (d) => term.write(d), cols: () => term.cols },
+      { run: (line) => actions.exec(line), history },
+    );
+
+    term.attachCustomKeyEventHandler((e) => {
+      if (e.type !== "keydown") return true;
+      const mod = e.ctrlKey || e.metaKey;
+      const key = e.key.toLowerCase();
+      // Ctrl+C copies when text is selected (Ctrl+Shift+C always); otherwise it interrupts.
+      if (mod && key === "c" && (e.shiftKey || term.hasSelection())) {
+        if (term.hasSelection()) {
+          void navigator.clipboard?.writeText(term.getSelection()).catch(() => {});
+          term.clearSelection();
+        }
+        e.preventDefault();
+        return false;
+      }
+      // Ctrl/Cmd+V (and Ctrl+Shift+V): leave it to the browser, whose paste event xterm turns into input.
+      if (mod && key === "v") return false;
+      return true;
+    });
+
+    const subs = [
+      term.onData((d) => controller.input(d)),
+      term.onResize(() => controller.resized()),
+    ];
+    controller.start(BANNER);
+
+    const observer = new ResizeObserver(() => safeFit());
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      for (const s of subs) s.dispose();
+      term.dispose();
+    };
+  }, [actions]);
+
+  return <div ref={ref} className="terminal__xterm" />;
+}

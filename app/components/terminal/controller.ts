@@ -1,0 +1,216 @@
+import type { CommandResult } from "../../../src/kubectl/output.ts";
+import type { History } from "./history.ts";
+import { parseKeys, type Key } from "./keys.ts";
+
+/** The part of xterm the controller needs (so it runs, and is tested, without a DOM). */
+export interface TerminalHost {
+  write(data: string): void;
+  cols(): number;
+}
+
+export interface TerminalDeps {
+  run(line: string): CommandResult;
+  history: History;
+}
+
+const PROMPT = "\x1b[1;38;5;77m$\x1b[0m ";
+const PROMPT_WIDTH = 2;
+const STDERR_ON = "\x1b[31m";
+const RESET = "\x1b[0m";
+/** Cursor home, erase the screen and the scrollback. */
+const CLEAR = "\x1b[H\x1b[2J\x1b[3J";
+const MAX_LINE = 4096;
+
+/** Text for xterm: bare `\n` → `\r\n` (xterm moves down without returning otherwise). */
+export const crlf = (text: string): string => text.replace(/\r?\n/g, "\r\n");
+
+/**
+ * The terminal's line editor: a `$ ` prompt, editing (insert anywhere, backspace/delete,
+ * ←/→, Home/End, Ctrl+A/E/U/K/W), history on ↑/↓, Ctrl+C to abandon a line, Ctrl+L and
+ * `clear` to clear the screen. Enter runs the line and prints stdout, and stderr in red.
+ * Long lines wrap: redraws move up over the rows the line occupies, so editing a wrapped
+ * line does not smear it across the screen.
+ */
+export class TerminalController {
+  private text = "";
+  private cursor = 0;
+  /** Row (relative to the prompt's row) the terminal cursor is on now. */
+  private cursorRow = 0;
+
+  constructor(
+    private readonly host: TerminalHost,
+    private readonly deps: TerminalDeps,
+  ) {}
+
+  /** Greet and show the first prompt. */
+  start(banner: string): void {
+    this.host.write(crlf(banner));
+    this.prompt();
+  }
+
+  input(data: string): void {
+    for (const key of parseKeys(data)) this.key(key);
+  }
+
+  /** After the terminal changed width: xterm reflowed the line; recompute where the cursor is. */
+  resized(): void {
+    this.cursorRow = Math.floor((PROMPT_WIDTH + this.cursor) / Math.max(1, this.host.cols()));
+  }
+
+  /** The line being edited (for tests and for the view's accessibility text). */
+  line(): string {
+    return this.text;
+  }
+
+  private prompt(): void {
+    this.text = "";
+    this.cursor = 0;
+    this.cursorRow = 0;
+    this.host.write(PROMPT);
+  }
+
+  private key(k: Key): void {
+    const { text, cursor } = this;
+    switch (k.type) {
+      case "text": {
+        const room = MAX_LINE - text.length;
+        const add = k.text.slice(0, Math.max(0, room));
+        if (!add) return;
+        if (cursor === text.length) return this.appendAtEnd(add);
+        return this.edit(text.slice(0, cursor) + add + text.slice(cursor), cursor + add.length);
+      }
+      case "enter":
+        return this.enter();
+      case "backspace":
+        if (cursor > 0) this.edit(text.slice(0, cursor - 1) + text.slice(cursor), cursor - 1);
+        return;
+      case "delete":
+        if (cursor < text.length) this.edit(text.slice(0, cursor) + text.slice(cursor + 1), cursor);
+        return;
+      case "left":
+        return this.edit(text, Math.max(0, cursor - 1));
+      case "right":
+        return this.edit(text, Math.min(text.length, cursor + 1));
+      case "word-left":
+        return this.edit(text, wordStart(text, cursor));
+      case "word-right":
+        return this.edit(text, wordEnd(text, cursor));
+      case "home":
+        return this.edit(text, 0);
+      case "end":
+        return this.edit(text, text.length);
+      case "kill-before":
+        return this.edit(text.slice(cursor), 0);
+      case "kill-after":
+        return this.edit(text.slice(0, cursor), cursor);
+      case "kill-word": {
+        const from = wordStart(text, cursor);
+        return this.edit(text.slice(0, from) + text.slice(cursor), from);
+      }
+      case "up": {
+        const prev = this.deps.history.up(text);
+        if (prev !== undefined) this.edit(prev, prev.length);
+        return;
+      }
+      case "down": {
+        const next = this.deps.history.down();
+        if (next !== undefined) this.edit(next, next.length);
+        return;
+      }
+      case "interrupt":
+        this.moveTo(text.length);
+        this.host.write("^C\r\n");
+        this.deps.history.reset();
+        return this.prompt();
+      case "clear-screen":
+        this.host.write(CLEAR);
+        this.cursorRow = 0;
+        return this.redraw(text, cursor);
+    }
+  }
+
+  private enter(): void {
+    const line = this.text;
+    this.moveTo(line.length);
+    this.host.write("\r\n");
+    this.deps.history.push(line);
+    if (line.trim() === "clear") {
+      this.host.write(CLEAR);
+      return this.prompt();
+    }
+    const result = this.deps.run(line);
+    let last = "\n";
+    for (const c of result.chunks) {
+      if (!c.text) continue;
+      const body = crlf(c.text);
+      this.host.write(c.stream === "stderr" ? STDERR_ON + body + RESET : body);
+      last = c.text;
+    }
+    if (!last.endsWith("\n")) this.host.write("\r\n");
+    this.prompt();
+  }
+
+  /** Typing at the end of the line: just echo (no redraw), minding the wrap at the last column. */
+  private appendAtEnd(add: string): void {
+    this.text += add;
+    this.cursor = this.text.length;
+    let out = add;
+    const cols = Math.max(1, this.host.cols());
+    const total = PROMPT_WIDTH + this.cursor;
+    // At the last column xterm holds the cursor in a "pending wrap" state; step onto the next row
+    // so the cursor row stays floor(total / cols).
+    if (total % cols === 0) out += " \r";
+    this.cursorRow = Math.floor(total / cols);
+    this.host.write(out);
+  }
+
+  private edit(text: string, cursor: number): void {
+    if (text === this.text) {
+      if (cursor !== this.cursor) this.moveTo(cursor);
+      return;
+    }
+    this.redraw(text, cursor);
+  }
+
+  /** Rewrite the whole line from the prompt, then put the cursor at `cursor`. */
+  private redraw(text: string, cursor: number): void {
+    const cols = Math.max(1, this.host.cols());
+    let out = this.cursorRow > 0 ? `\x1b[${this.cursorRow}A` : "";
+    out += "\r\x1b[J" + PROMPT + text;
+    const total = PROMPT_WIDTH + text.length;
+    if (total % cols === 0) out += " \r";
+    this.text = text;
+    this.cursor = text.length;
+    this.cursorRow = Math.floor(total / cols);
+    this.host.write(out);
+    this.moveTo(cursor);
+  }
+
+  /** Move the terminal cursor within the current line. */
+  private moveTo(cursor: number): void {
+    const cols = Math.max(1, this.host.cols());
+    const row = Math.floor((PROMPT_WIDTH + cursor) / cols);
+    const col = (PROMPT_WIDTH + cursor) % cols;
+    let out = "";
+    if (row < this.cursorRow) out += `\x1b[${this.cursorRow - row}A`;
+    if (row > this.cursorRow) out += `\x1b[${row - this.cursorRow}B`;
+    out += "\r" + (col > 0 ? `\x1b[${col}C` : "");
+    this.cursor = cursor;
+    this.cursorRow = row;
+    this.host.write(out);
+  }
+}
+
+function wordStart(text: string, cursor: number): number {
+  let i = cursor;
+  while (i > 0 && text[i - 1] === " ") i--;
+  while (i > 0 && text[i - 1] !== " ") i--;
+  return i;
+}
+
+function wordEnd(text: string, cursor: number): number {
+  let i = cursor;
+  while (i < text.length && text[i] === " ") i++;
+  while (i < text.length && text[i] !== " ") i++;
+  return i;
+}

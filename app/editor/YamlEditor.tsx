@@ -1,0 +1,219 @@
+import { useEffect, useEffectEvent, useRef } from "react";
+import { MARKER_OWNER, THEME, monaco } from "./monaco.ts";
+import { markerRange } from "./marker-range.ts";
+import { yamlSyntaxMarkers } from "./yaml-syntax.ts";
+import type { EditorMarker, YamlEditorProps } from "./types.ts";
+import "./yaml-editor.css";
+
+export type { EditorMarker, YamlEditorProps } from "./types.ts";
+
+/** How long typing must pause before the main-thread syntax fallback runs. */
+const SYNTAX_FALLBACK_DELAY_MS = 600;
+/** Bounds the onChange texts remembered while the parent has not echoed them (see pendingEchoesRef). */
+const MAX_PENDING_ECHOES = 200;
+
+function modelUri(path: string): monaco.Uri {
+  const clean = path.replace(/^\/+/, "") || "manifest.yaml";
+  return monaco.Uri.parse(`file:///${clean}`);
+}
+
+function toMarkerData(
+  model: monaco.editor.ITextModel,
+  marker: EditorMarker,
+): monaco.editor.IMarkerData {
+  return {
+    ...markerRange(model, marker),
+    severity:
+      marker.severity === "error" ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
+    message: marker.message,
+    source: marker.source,
+  };
+}
+
+/**
+ * Monaco in YAML mode with Kubernetes schema validation, hover docs and completion (monaco-yaml),
+ * external markers (e.g. from the simulated API server) and Ctrl/Cmd+Enter to apply.
+ * Default export so the app can `React.lazy(() => import("./editor/YamlEditor"))`.
+ */
+export default function YamlEditor({
+  value,
+  onChange,
+  markers,
+  onApply,
+  theme = "dark",
+  path = "manifest.yaml",
+}: YamlEditorProps) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  const canApplyRef = useRef<monaco.editor.IContextKey<boolean> | null>(null);
+  /** True while we write `value` into the model, so that write is not echoed back via onChange. */
+  const syncingRef = useRef(false);
+  /**
+   * Texts passed to onChange that the parent has not handed back as `value` yet. React may render
+   * an older one after newer keystrokes have landed (updates from Monaco's input events are not
+   * always flushed before the next key); writing that stale text back would eat characters and
+   * move the cursor. A `value` found here is such an echo and is ignored.
+   */
+  const pendingEchoesRef = useRef<string[]>([]);
+
+  const emitChange = useEffectEvent((text: string) => onChange(text));
+  const apply = useEffectEvent(() => onApply?.());
+  const currentValue = useEffectEvent(() => value);
+  const initialTheme = useEffectEvent(() => THEME[theme]);
+
+  // The editor itself: created once, disposed on unmount.
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const editor = monaco.editor.create(container, {
+      model: null,
+      theme: initialTheme(),
+      automaticLayout: true,
+      ariaLabel: "Kubernetes manifest (YAML)",
+      fontFamily: '"JetBrains Mono", "Fira Code", "DejaVu Sans Mono", Menlo, Consolas, monospace',
+      fontSize: 13,
+      lineHeight: 20,
+      tabSize: 2,
+      insertSpaces: true,
+      detectIndentation: false,
+      minimap: { enabled: false },
+      scrollBeyondLastLine: false,
+      padding: { top: 12, bottom: 12 },
+      renderLineHighlight: "all",
+      renderWhitespace: "trailing",
+      guides: { indentation: true },
+      fixedOverflowWidgets: true,
+      wordBasedSuggestions: "off", // only schema completions, no words from the buffer
+      quickSuggestions: { other: true, strings: true, comments: false },
+      suggest: { showWords: false },
+      hover: { delay: 300 },
+      smoothScrolling: true,
+      scrollbar: { verticalScrollbarSize: 10, horizontalScrollbarSize: 10, useShadows: false },
+      overviewRulerBorder: false,
+    });
+    editorRef.current = editor;
+
+    const canApply = editor.createContextKey("batchLabCanApply", false);
+    canApplyRef.current = canApply;
+    editor.addAction({
+      id: "batch-lab.apply",
+      label: "Apply manifest to the cluster",
+      keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter],
+      precondition: "batchLabCanApply",
+      contextMenuGroupId: "navigation",
+      contextMenuOrder: 0,
+      run: () => apply(),
+    });
+
+    // Fallback syntax check (js-yaml, main thread). Shown only while monaco-yaml reports no error of
+    // its own for the model, so in the normal case there is one message per problem, and a syntax
+    // error stays visible if the YAML worker loses its markers (TOOLCHAIN.md §6.8).
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let lastSyntax = "";
+    const runSyntaxFallback = () => {
+      const model = editor.getModel();
+      if (!model) return;
+      const schemaHasError = monaco.editor
+        .getModelMarkers({ owner: MARKER_OWNER.schema, resource: model.uri })
+        .some((m) => m.severity === monaco.MarkerSeverity.Error);
+      const found = schemaHasError ? [] : yamlSyntaxMarkers(model.getValue());
+      const key = `${model.uri.toString()}\n${JSON.stringify(found)}`;
+      if (key === lastSyntax) return; // setModelMarkers fires onDidChangeMarkers: avoid a loop
+      lastSyntax = key;
+      monaco.editor.setModelMarkers(
+        model,
+        MARKER_OWNER.syntax,
+        found.map((m) => toMarkerData(model, m)),
+      );
+    };
+    const scheduleSyntaxFallback = () => {
+      clearTimeout(timer);
+      timer = setTimeout(runSyntaxFallback, SYNTAX_FALLBACK_DELAY_MS);
+    };
+
+    const subscriptions = [
+      editor.onDidChangeModelContent(() => {
+        scheduleSyntaxFallback();
+        if (syncingRef.current) return;
+        const text = editor.getValue();
+        const pending = pendingEchoesRef.current;
+        pending.push(text);
+        if (pending.length > MAX_PENDING_ECHOES) pending.shift();
+        emitChange(text);
+      }),
+      editor.onDidChangeModel(scheduleSyntaxFallback),
+      monaco.editor.onDidChangeMarkers((uris) => {
+        const uri = editor.getModel()?.uri.toString();
+        if (uri && uris.some((u) => u.toString() === uri)) scheduleSyntaxFallback();
+      }),
+    ];
+
+    return () => {
+      clearTimeout(timer);
+      for (const s of subscriptions) s.dispose();
+      editor.dispose();
+      editorRef.current = null;
+      canApplyRef.current = null;
+    };
+  }, []);
+
+  // One model per path, so each file keeps its own undo history while it is open.
+  useEffect(() => {
+    const editor = editorRef.current;
+    if (!editor) return;
+    const uri = modelUri(path);
+    const existing = monaco.editor.getModel(uri);
+    const model = existing ?? monaco.editor.createModel(currentValue(), "yaml", uri);
+    editor.setModel(model);
+    pendingEchoesRef.current = [];
+    return () => {
+      if (!existing) model.dispose();
+    };
+  }, [path]);
+
+  // Controlled value: write outside changes into the model as an undoable edit.
+  useEffect(() => {
+    const editor = editorRef.current;
+    const model = editor?.getModel();
+    if (!editor || !model) return;
+    const pending = pendingEchoesRef.current;
+    const echo = pending.lastIndexOf(value);
+    if (echo >= 0) {
+      pending.splice(0, echo + 1);
+      return;
+    }
+    pending.length = 0;
+    if (model.getValue() === value) return;
+    syncingRef.current = true;
+    try {
+      editor.pushUndoStop();
+      model.pushEditOperations([], [{ range: model.getFullModelRange(), text: value }], () => null);
+      editor.pushUndoStop();
+    } finally {
+      syncingRef.current = false;
+    }
+  }, [value, path]);
+
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (!model) return;
+    monaco.editor.setModelMarkers(
+      model,
+      MARKER_OWNER.external,
+      (markers ?? []).map((m) => toMarkerData(model, m)),
+    );
+    return () => {
+      if (!model.isDisposed()) monaco.editor.setModelMarkers(model, MARKER_OWNER.external, []);
+    };
+  }, [markers, path]);
+
+  useEffect(() => {
+    canApplyRef.current?.set(onApply !== undefined);
+  }, [onApply]);
+
+  useEffect(() => {
+    monaco.editor.setTheme(THEME[theme]);
+  }, [theme]);
+
+  return <div ref={containerRef} className={`yaml-editor yaml-editor--${theme}`} />;
+}

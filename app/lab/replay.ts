@@ -1,0 +1,140 @@
+import { LabShell, type ShellOptions } from "./shell.ts";
+
+/**
+ * The learner's inputs, each with the virtual time it happened at. Replaying them, in order, into
+ * a fresh cluster with the same seed and start rebuilds the same cluster — names, uids, logs and
+ * all — because the simulation is deterministic (DESIGN.md "The one idea"). This is how cluster
+ * state survives a reload without serialising controllers, timers or running shell scripts.
+ */
+export interface LabInput {
+  /** Virtual time (ms since the epoch) when the input ran. */
+  at: number;
+  /** Where it came from: the Apply button or a terminal line. */
+  source: "apply" | "terminal";
+  /** The command line that ran (Apply runs `kubectl apply -f job.yaml`). */
+  line: string;
+  /** Files the command read (e.g. the editor's text as `job.yaml`), exactly as it saw them. */
+  files?: Record<string, string>;
+}
+
+export interface ReplayLog extends ShellOptions {
+  version: typeof LOG_VERSION;
+  inputs: LabInput[];
+  /** Virtual time the lab had reached when the log was last saved. */
+  now: number;
+  /** Set once the log outgrew its limits: it no longer describes the cluster, so it is not replayed. */
+  overflowed?: boolean;
+}
+
+export const LOG_VERSION = 1;
+/** Inputs kept at most; one learner session is far below this. */
+export const MAX_INPUTS = 2000;
+/** Serialised size kept at most (localStorage quotas are ~5 MB per origin, in UTF-16 code units). */
+export const MAX_LOG_CHARS = 1_500_000;
+
+export function emptyLog(options: ShellOptions, now: number): ReplayLog {
+  return { version: LOG_VERSION, seed: options.seed, start: options.start, inputs: [], now };
+}
+
+/** Serialised sizes of logs seen, so that appending does not re-serialise the whole log. */
+const sizes = new WeakMap<ReplayLog, number>();
+const sizeOf = (log: ReplayLog): number => sizes.get(log) ?? serializeLog(log).length;
+
+/** The log with one more input, or with `overflowed` set when a limit would be passed. */
+export function appendInput(log: ReplayLog, input: LabInput): ReplayLog {
+  if (log.overflowed) return { ...log, now: input.at };
+  const next: ReplayLog = { ...log, inputs: [...log.inputs, input], now: input.at };
+  // An upper bound: `now` may have gained digits, and a comma joins the input to the list.
+  const size = sizeOf(log) + JSON.stringify(input).length + 16;
+  if (next.inputs.length > MAX_INPUTS || size > MAX_LOG_CHARS) {
+    return { ...log, inputs: [], overflowed: true, now: input.at };
+  }
+  sizes.set(next, size);
+  return next;
+}
+
+export function withNow(log: ReplayLog, now: number): ReplayLog {
+  if (log.now === now) return log;
+  const next = { ...log, now };
+  const size = sizes.get(log);
+  // Epoch milliseconds keep their 13 digits for centuries: the size stays (within the margin).
+  if (size !== undefined) sizes.set(next, size);
+  return next;
+}
+
+export function serializeLog(log: ReplayLog): string {
+  return JSON.stringify(log);
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+
+function parseInput(v: unknown): LabInput | undefined {
+  if (!isRecord(v)) return undefined;
+  const { at, source, line, files } = v;
+  if (typeof at !== "number" || !Number.isFinite(at)) return undefined;
+  if (source !== "apply" && source !== "terminal") return undefined;
+  if (typeof line !== "string") return undefined;
+  if (files === undefined) return { at, source, line };
+  if (!isRecord(files) || !Object.values(files).every((t) => typeof t === "string")) {
+    return undefined;
+  }
+  return { at, source, line, files: files as Record<string, string> };
+}
+
+/** A saved log, or undefined when the text is not one (corrupt, foreign, or another version). */
+export function parseLog(text: string | null): ReplayLog | undefined {
+  if (!text) return undefined;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!isRecord(raw) || raw.version !== LOG_VERSION) return undefined;
+  const { seed, start, now, inputs, overflowed } = raw;
+  if (typeof seed !== "number" || typeof start !== "string" || typeof now !== "number") {
+    return undefined;
+  }
+  if (!Array.isArray(inputs)) return undefined;
+  const parsed = inputs.map(parseInput);
+  if (parsed.some((i) => i === undefined)) return undefined;
+  return {
+    version: LOG_VERSION,
+    seed,
+    start,
+    now,
+    inputs: parsed as LabInput[],
+    ...(overflowed === true ? { overflowed: true } : {}),
+  };
+}
+
+export type ReplayResult =
+  { ok: true; shell: LabShell } | { ok: false; shell: LabShell; error: string; index: number };
+
+/**
+ * Rebuild the cluster a log describes: a fresh shell with the log's seed and start; for each
+ * input, advance to its time and run it with the files it read; finally advance to `log.now`.
+ * Replay stops at the first input that throws (a bug, or a log from an incompatible version)
+ * and reports it; the shell is then in the state reached so far.
+ */
+export function replayLog(log: ReplayLog): ReplayResult {
+  const shell = new LabShell({ seed: log.seed, start: log.start });
+  const { cluster } = shell;
+  if (log.overflowed) {
+    return { ok: false, shell, index: -1, error: "its history outgrew what the lab keeps" };
+  }
+  let index = -1;
+  try {
+    for (index = 0; index < log.inputs.length; index++) {
+      const input = log.inputs[index];
+      if (input.at > cluster.now()) cluster.advanceTo(input.at);
+      const files = input.files ?? {};
+      shell.run(input.line, (p) => files[p]);
+    }
+    if (log.now > cluster.now()) cluster.advanceTo(log.now);
+  } catch (e) {
+    return { ok: false, shell, index, error: e instanceof Error ? e.message : String(e) };
+  }
+  return { ok: true, shell };
+}

@@ -1,0 +1,46 @@
+import { createStore, type StoreApi } from "zustand/vanilla";
+import type { EditorMarker } from "../editor/types.ts";
+import { EMPTY_MIRROR, type ClusterMirror } from "./mirror.ts";
+
+export const SPEEDS = [1, 10, 100] as const;
+export type Speed = (typeof SPEEDS)[number];
+
+export interface ClockSettings {
+  playing: boolean;
+  speed: Speed;
+}
+
+/** What the last Apply printed (kubectl's own lines) and where the editor should mark problems. */
+export interface ApplyOutcome {
+  /** Increments per apply, so the UI can replay its "just happened" highlight. */
+  seq: number;
+  /** The editor text that was applied (markers belong to it, not to later edits). */
+  text: string;
+  ok: boolean;
+  lines: readonly { stream: "stdout" | "stderr"; text: string }[];
+  markers: readonly EditorMarker[];
+}
+
+export interface LabState {
+  /** The cluster mirror: written by the bridge (app/lab/bridge.ts) only. */
+  cluster: ClusterMirror;
+  clock: ClockSettings;
+  editorText: string;
+  lastApply: ApplyOutcome | undefined;
+  /** A one-line message about the lab itself (restore failed, simulation limit hit, …). */
+  notice: string | undefined;
+}
+
+export type LabStore = StoreApi<LabState>;
+
+/** One store per lab (xyflow-style factory), so tests and previews can make their own. */
+export function createLabStore(init: Partial<LabState> = {}): LabStore {
+  return createStore<LabState>()(() => ({
+    cluster: EMPTY_MIRROR,
+    clock: { playing: true, speed: 1 },
+    editorText: "",
+    lastApply: undefined,
+    notice: undefined,
+    ...init,
+  }));
+}

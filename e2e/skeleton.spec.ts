@@ -1,0 +1,119 @@
+import { expect, test, type Page } from "@playwright/test";
+
+// A learner's first session in the full lab (app/LabApp.tsx): write a Job in the editor, apply it,
+// step virtual time until its pod completes, and check it with kubectl in the terminal.
+// Needs `npm run build` first (playwright.config.ts serves dist/).
+
+test.use({ viewport: { width: 1280, height: 720 } });
+
+const editor = (page: Page) => page.locator(".yaml-editor .monaco-editor");
+const terminalRows = (page: Page) => page.locator('[data-testid="terminal"] .xterm-rows');
+
+/**
+ * Replace the editor's text by typing it, as a learner would: select all, then type line by line.
+ * Nested parts are written in YAML flow style (`{…}`, `[…]`) so that Monaco's auto-indent after
+ * Enter cannot change their meaning; Escape closes any suggestion list before each Enter.
+ */
+async function typeManifest(page: Page, lines: string[]) {
+  await page.locator(".yaml-editor .view-lines").click();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.press("Delete");
+  for (const [i, line] of lines.entries()) {
+    if (i > 0) {
+      await page.keyboard.press("Escape");
+      await page.keyboard.press("Enter");
+    }
+    await page.keyboard.type(line);
+  }
+  await page.keyboard.press("Escape");
+}
+
+const jobManifest = (name: string, spec: string) => [
+  "apiVersion: batch/v1",
+  "kind: Job",
+  `metadata: {name: ${name}}`,
+  `spec: {${spec}template: {spec: {restartPolicy: Never, containers: [{name: calc, image: "busybox:1.36", command: [sh, -c, "expr 1 + 2"]}]}}}`,
+];
+
+async function runInTerminal(page: Page, line: string) {
+  await page.locator('[data-testid="terminal"] .xterm-helper-textarea').focus();
+  await page.keyboard.type(line);
+  await page.keyboard.press("Enter");
+}
+
+async function stepUntil(page: Page, done: () => Promise<boolean>, maxSteps = 200) {
+  for (let i = 0; i < maxSteps && !(await done()); i++) {
+    await page.getByTestId("clock-next").click();
+  }
+}
+
+test("apply a Job, watch its pod complete, read it with kubectl", async ({ page }) => {
+  const pageErrors: string[] = [];
+  page.on("pageerror", (e) => pageErrors.push(e.message));
+  await page.goto("/");
+  await expect(editor(page)).toBeVisible();
+  await expect(page.getByTestId("clock-now")).toHaveText("Mon 05 Jan 2026 00:00:00 UTC");
+  await expect(terminalRows(page)).toContainText("Batch Lab");
+  // Pause first, so the test decides when virtual time moves.
+  await page.getByTestId("clock-play").click();
+  await expect(page.getByTestId("clock-play")).toHaveAccessibleName("Play virtual time");
+
+  await typeManifest(page, jobManifest("sum", ""));
+  await page.getByTestId("apply-button").click();
+  await expect(page.getByTestId("apply-result")).toHaveText("job.batch/sum created");
+
+  const card = page.getByTestId("pod-card");
+  await expect(card).toHaveCount(1);
+  await expect(card).toHaveAttribute("data-status", "Pending");
+  await expect(page.getByTestId("job-header")).toHaveAttribute("data-status", "Running");
+  await stepUntil(page, async () => (await card.getAttribute("data-status")) === "Completed");
+  await expect(card).toHaveAttribute("data-status", "Completed");
+  await expect(card).toContainText("Completed");
+  await expect(page.getByTestId("job-header")).toHaveAttribute("data-status", "Complete");
+  await expect(page.getByTestId("job-completions")).toHaveText("1/1");
+  await expect(page.getByTestId("clock-since")).not.toHaveText("+0s since start");
+  await page.screenshot({ path: "test-results/lab-1-pod.png" });
+
+  await runInTerminal(page, "kubectl get jobs");
+  await expect(terminalRows(page)).toHaveText(/NAME\s+STATUS\s+COMPLETIONS\s+DURATION\s+AGE/);
+  await expect(terminalRows(page)).toHaveText(/sum\s+Complete\s+1\/1\s/);
+  await runInTerminal(page, "kubectl logs job/sum");
+  await expect(terminalRows(page)).toHaveText(/\$ kubectl logs job\/sum\s*3\s*\$/);
+
+  // A bigger Job: 20 completions, 5 at a time, at 100×.
+  await typeManifest(page, jobManifest("many", "completions: 20, parallelism: 5, "));
+  await page.keyboard.press("ControlOrMeta+Enter");
+  await expect(page.getByTestId("apply-result")).toHaveText("job.batch/many created");
+  await page.getByTestId("clock-speed-100").click();
+  await page.getByTestId("clock-play").click();
+  const many = page.locator('[data-testid="job-header"][data-job="many"]');
+  await expect(many).toHaveAttribute("data-status", "Complete", { timeout: 30_000 });
+  await page.getByTestId("clock-play").click();
+  await expect(page.locator('[data-testid="pod-card"][data-status="Completed"]')).toHaveCount(21);
+  await page.screenshot({ path: "test-results/lab-21-pods.png" });
+
+  expect(pageErrors).toEqual([]);
+});
+
+test("the cluster, the editor and the clock survive a reload", async ({ page }) => {
+  await page.goto("/");
+  await expect(editor(page)).toBeVisible();
+  await page.getByTestId("clock-play").click(); // pause
+  await page.getByTestId("clock-speed-10").click();
+  await typeManifest(page, jobManifest("keep", ""));
+  await page.getByTestId("apply-button").click();
+  await expect(page.getByTestId("apply-result")).toHaveText("job.batch/keep created");
+  await stepUntil(
+    page,
+    async () => (await page.getByTestId("job-header").getAttribute("data-status")) === "Complete",
+  );
+  const pod = await page.getByTestId("pod-card").getAttribute("data-pod");
+  const now = await page.getByTestId("clock-now").textContent();
+
+  await page.reload();
+  await expect(page.getByTestId("job-header")).toHaveAttribute("data-status", "Complete");
+  await expect(page.getByTestId("pod-card")).toHaveAttribute("data-pod", pod!);
+  await expect(page.getByTestId("clock-now")).toHaveText(now!);
+  await expect(page.getByTestId("clock-speed-10")).toHaveAttribute("aria-pressed", "true");
+  await expect(page.locator(".yaml-editor .view-lines")).toContainText("metadata: {name: keep}");
+});

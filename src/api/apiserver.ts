@@ -1,0 +1,183 @@
+import { invalid, notFound, StatusError } from "./errors.ts";
+import { qualifiedPlural, resourceFor } from "./resources.ts";
+import { clone, type ObjectStore } from "./store.ts";
+import { strategies, type Strategy } from "./strategies.ts";
+import { strictDecode } from "./strict-decode.ts";
+import type { KubeObject, Pod } from "./types.ts";
+
+export type PropagationPolicy = "Background" | "Foreground" | "Orphan";
+
+export interface DeleteOptions {
+  propagationPolicy?: PropagationPolicy;
+  gracePeriodSeconds?: number;
+}
+
+export type ApplyResult = "created" | "configured" | "unchanged";
+
+/** The annotation kubectl apply keeps to compute its three-way patch. */
+export const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
+
+/**
+ * The simulated kube-apiserver: the write path that users (kubectl) and controllers share.
+ * Objects are defaulted and validated per kind before they reach the store, and deletions
+ * follow the propagation policy and grace-period rules of the real server.
+ */
+export class ApiServer {
+  constructor(readonly store: ObjectStore) {}
+
+  private strategy(kind: string): Strategy<KubeObject> {
+    const s = strategies[kind] as Strategy<KubeObject> | undefined;
+    if (!s)
+      throw new StatusError(
+        "BadRequest",
+        `the server does not allow this method on the requested resource (kind ${kind})`,
+      );
+    return s;
+  }
+
+  /** Strict decode + default + validate without writing (also `--dry-run=server`). */
+  prepare<T extends KubeObject>(input: T): T {
+    const decodeError = strictDecode(input);
+    if (decodeError) throw decodeError;
+    const obj = clone(input);
+    obj.metadata ??= {};
+    const meta = obj.metadata;
+    delete meta.uid;
+    delete meta.resourceVersion;
+    delete meta.creationTimestamp;
+    delete meta.deletionTimestamp;
+    delete meta.generation;
+    delete (obj as { status?: unknown }).status;
+    const s = this.strategy(obj.kind);
+    s.default(obj);
+    if (s.prepareCreate) {
+      meta.uid = this.store.newUid();
+      s.prepareCreate(obj);
+    }
+    const errs = s.validate(obj);
+    if (errs.length) throw invalid(obj.kind, meta.name ?? meta.generateName ?? "", errs);
+    return obj;
+  }
+
+  create<T extends KubeObject>(input: T, opts: { dryRun?: boolean } = {}): T {
+    const obj = this.prepare(input);
+    if (opts.dryRun) return obj;
+    return this.store.create(obj);
+  }
+
+  /**
+   * `kubectl apply`: create when absent; otherwise replace the user-owned parts (labels,
+   * annotations, spec or data) with the applied ones and report configured/unchanged.
+   */
+  apply<T extends KubeObject>(
+    input: T,
+    opts: { dryRun?: boolean } = {},
+  ): { result: ApplyResult; object: T } {
+    const ns = resourceFor(input.kind)?.namespaced
+      ? (input.metadata?.namespace ?? "default")
+      : undefined;
+    const existing = input.metadata?.name
+      ? this.store.get<T>(input.kind, ns, input.metadata.name)
+      : undefined;
+    const applied = clone(input);
+    applied.metadata ??= {};
+    applied.metadata.annotations = {
+      ...applied.metadata.annotations,
+      [LAST_APPLIED]: lastApplied(input, ns),
+    };
+    if (!existing) return { result: "created", object: this.create(applied, opts) };
+    const decodeError = strictDecode(input);
+    if (decodeError) throw decodeError;
+    const next = this.merge(existing, applied);
+    if (JSON.stringify(next) === JSON.stringify(existing))
+      return { result: "unchanged", object: existing };
+    return { result: "configured", object: opts.dryRun ? next : this.update(next) };
+  }
+
+  /** Merge an applied manifest into the live object and run defaulting + update validation. */
+  private merge<T extends KubeObject>(live: T, applied: T): T {
+    const s = this.strategy(live.kind);
+    const next = clone(applied) as T & { status?: unknown };
+    const l = live as T & { status?: unknown };
+    next.metadata = {
+      ...clone(live.metadata),
+      labels: applied.metadata.labels ?? (live.kind === "Job" ? live.metadata.labels : undefined),
+      annotations: applied.metadata.annotations,
+    };
+    if (!next.metadata.labels) delete next.metadata.labels;
+    if ("status" in l) next.status = clone(l.status);
+    s.default(next);
+    const errs = s.validateUpdate ? s.validateUpdate(next, live) : s.validate(next);
+    if (errs.length) throw invalid(live.kind, live.metadata.name!, errs);
+    // Keep the key order of the live object so "unchanged" compares equal.
+    return reorderLike(next, live);
+  }
+
+  update<T extends KubeObject>(next: T): T {
+    return this.store.update(next);
+  }
+
+  /**
+   * DELETE with a propagation policy. Pods on a node get their grace period; unscheduled or
+   * finished pods go at once. Foreground/Orphan park the owner behind a finalizer that the
+   * garbage collector resolves.
+   */
+  delete(
+    kind: string,
+    namespace: string | undefined,
+    name: string,
+    opts: DeleteOptions = {},
+  ): KubeObject | undefined {
+    const obj = this.store.get(kind, namespace, name);
+    if (!obj) {
+      const rt = resourceFor(kind);
+      throw notFound(rt ? qualifiedPlural(rt) : kind, name);
+    }
+    let grace = 0;
+    if (kind === "Pod") {
+      const pod = obj as Pod;
+      const terminal = pod.status?.phase === "Succeeded" || pod.status?.phase === "Failed";
+      grace =
+        !pod.spec.nodeName || terminal
+          ? 0
+          : (opts.gracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30);
+    }
+    const finalizers =
+      opts.propagationPolicy === "Foreground"
+        ? ["foregroundDeletion"]
+        : opts.propagationPolicy === "Orphan"
+          ? ["orphan"]
+          : [];
+    return this.store.delete(kind, namespace, name, { gracePeriodSeconds: grace, finalizers });
+  }
+}
+
+function reorderLike<T>(next: T, live: T): T {
+  if (Array.isArray(next) || typeof next !== "object" || next === null) return next;
+  if (typeof live !== "object" || live === null || Array.isArray(live)) return next;
+  const out: Record<string, unknown> = {};
+  const n = next as Record<string, unknown>;
+  const l = live as Record<string, unknown>;
+  for (const k of Object.keys(l)) if (k in n) out[k] = reorderLike(n[k], l[k]);
+  for (const k of Object.keys(n)) if (!(k in out)) out[k] = n[k];
+  return out as T;
+}
+
+/** kubectl's last-applied JSON: keys sorted, annotations present (minus itself), namespace filled. */
+function lastApplied(input: KubeObject, ns: string | undefined): string {
+  const copy = clone(input);
+  copy.metadata = { ...copy.metadata, annotations: { ...copy.metadata?.annotations } };
+  delete copy.metadata.annotations![LAST_APPLIED];
+  if (ns !== undefined) copy.metadata.namespace = ns;
+  return JSON.stringify(sortKeys(copy)) + "\n";
+}
+
+function sortKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (v === null || typeof v !== "object") return v;
+  return Object.fromEntries(
+    Object.keys(v)
+      .sort()
+      .map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]),
+  );
+}

@@ -1,0 +1,92 @@
+import type { Clock } from "../sim/clock.ts";
+import { rfc3339 } from "../sim/time.ts";
+import { clone, type ObjectStore } from "./store.ts";
+import type { KubeEvent, KubeObject } from "./types.ts";
+
+/** Events live for one hour after their last occurrence (kube-apiserver `--event-ttl` default). */
+export const EVENT_TTL_MS = 60 * 60 * 1000;
+
+export interface EventSource {
+  component: string;
+  host?: string;
+}
+
+/**
+ * client-go's event recorder, reduced to what a learner can observe: events are objects in the
+ * store (`kubectl get events`), identical events on the same object are aggregated into one whose
+ * `count` grows, and events expire an hour after they last happened.
+ */
+export class EventRecorder {
+  private byKey = new Map<string, string>(); // aggregation key → event name
+  private seq = 0;
+
+  constructor(
+    private readonly store: ObjectStore,
+    private readonly clock: Clock,
+  ) {}
+
+  record(
+    obj: KubeObject,
+    type: "Normal" | "Warning",
+    reason: string,
+    message: string,
+    source: EventSource,
+  ): void {
+    const m = obj.metadata;
+    const ns = m.namespace ?? "default";
+    const key = [m.uid, type, reason, message, source.component, source.host ?? ""].join("\u0000");
+    const now = rfc3339(this.clock.now());
+    const existingName = this.byKey.get(key);
+    const existing = existingName
+      ? this.store.get<KubeEvent>("Event", ns, existingName)
+      : undefined;
+    if (existing) {
+      const next = clone(existing);
+      next.count += 1;
+      next.lastTimestamp = now;
+      this.store.update(next);
+      this.scheduleExpiry(ns, existing.metadata.name!, key);
+      return;
+    }
+    // Names follow client-go: "<object>.<hex of UnixNano>"; the sequence keeps same-instant events apart.
+    const nanos = BigInt(this.clock.now()) * 1_000_000n + BigInt(this.seq++ % 1_000_000);
+    const name = `${m.name}.${nanos.toString(16)}`;
+    const ev: KubeEvent = {
+      apiVersion: "v1",
+      kind: "Event",
+      metadata: { name, namespace: ns },
+      involvedObject: {
+        apiVersion: obj.apiVersion,
+        kind: obj.kind,
+        name: m.name,
+        namespace: m.namespace,
+        uid: m.uid,
+        resourceVersion: m.resourceVersion,
+      },
+      reason,
+      message,
+      source: source.host
+        ? { component: source.component, host: source.host }
+        : { component: source.component },
+      firstTimestamp: now,
+      lastTimestamp: now,
+      count: 1,
+      type,
+      reportingComponent: source.component,
+      reportingInstance: source.host ?? "",
+    };
+    this.store.create(ev);
+    this.byKey.set(key, name);
+    this.scheduleExpiry(ns, name, key);
+  }
+
+  private scheduleExpiry(ns: string, name: string, key: string): void {
+    this.clock.after(EVENT_TTL_MS, "event-ttl", () => {
+      const ev = this.store.get<KubeEvent>("Event", ns, name);
+      if (!ev) return;
+      if (Date.parse(ev.lastTimestamp) + EVENT_TTL_MS > this.clock.now()) return; // a later occurrence re-armed it
+      this.store.delete("Event", ns, name);
+      if (this.byKey.get(key) === name) this.byKey.delete(key);
+    });
+  }
+}

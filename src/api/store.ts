@@ -1,0 +1,300 @@
+import type { Clock } from "../sim/clock.ts";
+import type { Rng } from "../sim/rng.ts";
+import { rfc3339 } from "../sim/time.ts";
+import { alreadyExists, notFound, StatusError } from "./errors.ts";
+import { qualifiedPlural, resourceFor } from "./resources.ts";
+import type { KubeObject } from "./types.ts";
+
+/** A change to the store, as watchers receive it (tldraw-style diff: the object before and after). */
+export interface WatchEvent<T extends KubeObject = KubeObject> {
+  type: "ADDED" | "MODIFIED" | "DELETED";
+  kind: string;
+  object: T;
+  old?: T;
+}
+
+export type Watcher = (ev: WatchEvent) => void;
+
+/** The alphabet of apimachinery's `utilrand.String` (spec §1.3): no vowels, no 0/1/3. */
+export const NAME_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
+
+export function deepFreeze<T>(o: T): T {
+  if (o && typeof o === "object" && !Object.isFrozen(o)) {
+    Object.freeze(o);
+    for (const v of Object.values(o as object)) deepFreeze(v);
+  }
+  return o;
+}
+
+/** A mutable deep copy of a (frozen) object read from the store. */
+export function clone<T>(o: T): T {
+  return structuredClone(o);
+}
+
+const keyOf = (ns: string | undefined, name: string) => `${ns ?? ""}/${name}`;
+
+/**
+ * The object store behind the simulated API server: every object frozen, every write bumping
+ * `resourceVersion`, uids and name suffixes from the seeded RNG, timestamps from the virtual
+ * clock. Writes notify watchers synchronously; watchers must only enqueue work (controllers are
+ * level-triggered and read the current state when their sync runs).
+ */
+export class ObjectStore {
+  private byKind = new Map<string, Map<string, KubeObject>>();
+  /** kind → owner uid → keys of objects with that owner (fast "pods of job" lookups). */
+  private ownerIndex = new Map<string, Map<string, Set<string>>>();
+  private watchers: Watcher[] = [];
+  private rv = 1000;
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly rng: Rng,
+  ) {}
+
+  watch(w: Watcher): () => void {
+    this.watchers.push(w);
+    return () => {
+      this.watchers = this.watchers.filter((x) => x !== w);
+    };
+  }
+
+  get<T extends KubeObject>(
+    kind: string,
+    namespace: string | undefined,
+    name: string,
+  ): T | undefined {
+    return this.byKind.get(kind)?.get(keyOf(namespace, name)) as T | undefined;
+  }
+
+  /** Objects of a kind, sorted by namespace then name (the API server lists in key order). */
+  list<T extends KubeObject>(kind: string, namespace?: string): T[] {
+    const m = this.byKind.get(kind);
+    if (!m) return [];
+    const out: T[] = [];
+    for (const o of m.values())
+      if (namespace === undefined || o.metadata.namespace === namespace) out.push(o as T);
+    return out.sort(
+      (a, b) =>
+        cmp(a.metadata.namespace ?? "", b.metadata.namespace ?? "") ||
+        cmp(a.metadata.name!, b.metadata.name!),
+    );
+  }
+
+  /** Objects of `kind` that name `ownerUid` in their ownerReferences (unsorted, insertion order). */
+  listOwnedBy<T extends KubeObject>(kind: string, ownerUid: string): T[] {
+    const keys = this.ownerIndex.get(kind)?.get(ownerUid);
+    if (!keys) return [];
+    const m = this.byKind.get(kind)!;
+    const out: T[] = [];
+    for (const k of keys) {
+      const o = m.get(k);
+      if (o) out.push(o as T);
+    }
+    return out;
+  }
+
+  count(kind: string): number {
+    return this.byKind.get(kind)?.size ?? 0;
+  }
+
+  newUid(): string {
+    const h = (n: number) => {
+      let s = "";
+      for (let i = 0; i < n; i++) s += "0123456789abcdef"[this.rng.int(16)];
+      return s;
+    };
+    return `${h(8)}-${h(4)}-4${h(3)}-${"89ab"[this.rng.int(4)]}${h(3)}-${h(12)}`;
+  }
+
+  /**
+   * Create an object (already defaulted and validated). Fills name from generateName, uid,
+   * resourceVersion, generation and creationTimestamp. Throws StatusError AlreadyExists.
+   */
+  create<T extends KubeObject>(input: T): T {
+    const obj = clone(input);
+    const meta = obj.metadata;
+    const rt = resourceFor(obj.kind);
+    if (!meta.name && meta.generateName) {
+      // apiserver names.SimpleNameGenerator: prefix cut to 58 characters + 5 random ones.
+      const prefix =
+        meta.generateName.length > 58 ? meta.generateName.slice(0, 58) : meta.generateName;
+      do meta.name = prefix + this.rng.string(NAME_ALPHABET, 5);
+      while (this.get(obj.kind, meta.namespace, meta.name));
+    }
+    const name = meta.name!;
+    if (this.get(obj.kind, meta.namespace, name)) {
+      throw alreadyExists(rt ? qualifiedPlural(rt) : obj.kind, name);
+    }
+    meta.uid ??= this.newUid();
+    meta.resourceVersion = String(++this.rv);
+    meta.creationTimestamp = rfc3339(this.clock.now());
+    if ("spec" in obj && obj.kind !== "Pod") meta.generation = 1;
+    deepFreeze(obj);
+    this.put(obj);
+    this.emit({ type: "ADDED", kind: obj.kind, object: obj });
+    return obj;
+  }
+
+  /**
+   * Replace an object's metadata and spec (not its status: that has its own write path).
+   * `generation` is bumped when the spec changed. Throws NotFound.
+   */
+  update<T extends KubeObject>(next: T): T {
+    const old = this.mustGet<T>(next.kind, next.metadata.namespace, next.metadata.name!);
+    const obj = clone(next) as T & { spec?: unknown; status?: unknown };
+    const oldWithStatus = old as T & { spec?: unknown; status?: unknown };
+    if ("status" in oldWithStatus) obj.status = clone(oldWithStatus.status);
+    else delete obj.status;
+    obj.metadata = {
+      ...obj.metadata,
+      uid: old.metadata.uid,
+      creationTimestamp: old.metadata.creationTimestamp,
+      deletionTimestamp: old.metadata.deletionTimestamp,
+      deletionGracePeriodSeconds: old.metadata.deletionGracePeriodSeconds,
+      generation: old.metadata.generation,
+    };
+    if (
+      obj.metadata.generation !== undefined &&
+      JSON.stringify(obj.spec) !== JSON.stringify(oldWithStatus.spec)
+    ) {
+      obj.metadata.generation++;
+    }
+    return this.commit(old, obj);
+  }
+
+  /** Write only the status of an object (the `/status` subresource). */
+  updateStatus<T extends KubeObject & { status?: unknown }>(next: T): T {
+    const old = this.mustGet<T>(next.kind, next.metadata.namespace, next.metadata.name!);
+    const obj = { ...old, status: clone(next.status) } as T;
+    return this.commit(old, obj);
+  }
+
+  /** Change metadata only (labels, finalizers, ownerReferences) through a mutator on a copy. */
+  patchMeta<T extends KubeObject>(
+    kind: string,
+    namespace: string | undefined,
+    name: string,
+    mutate: (m: T["metadata"]) => void,
+  ): T | undefined {
+    const old = this.get<T>(kind, namespace, name);
+    if (!old) return undefined;
+    const metadata = clone(old.metadata);
+    mutate(metadata);
+    const obj = { ...old, metadata } as T;
+    return this.commit(old, obj);
+  }
+
+  /**
+   * Delete. With `gracePeriodSeconds` > 0 (pods on a node) or finalizers present the object is
+   * only marked (`deletionTimestamp`) and stays until the kubelet confirms with grace 0 and every
+   * finalizer is gone. Returns the object as it now is (marked), or undefined once removed.
+   */
+  delete<T extends KubeObject>(
+    kind: string,
+    namespace: string | undefined,
+    name: string,
+    opts: { gracePeriodSeconds?: number; finalizers?: string[] } = {},
+  ): T | undefined {
+    const old = this.mustGet<T>(kind, namespace, name);
+    const grace = opts.gracePeriodSeconds ?? 0;
+    const meta = old.metadata;
+    const finalizers = [
+      ...(meta.finalizers ?? []),
+      ...(opts.finalizers ?? []).filter((f) => !meta.finalizers?.includes(f)),
+    ];
+    if (grace <= 0 && finalizers.length === 0) {
+      this.remove(old);
+      return undefined;
+    }
+    if (
+      meta.deletionTimestamp &&
+      (meta.deletionGracePeriodSeconds ?? 0) <= grace &&
+      finalizers.length === (meta.finalizers ?? []).length
+    ) {
+      return old; // already marked with an equal or shorter grace period
+    }
+    const now = this.clock.now();
+    const obj = {
+      ...old,
+      metadata: {
+        ...clone(meta),
+        finalizers: finalizers.length ? finalizers : undefined,
+        deletionTimestamp:
+          meta.deletionTimestamp && (meta.deletionGracePeriodSeconds ?? 0) <= grace
+            ? meta.deletionTimestamp
+            : rfc3339(now + grace * 1000),
+        deletionGracePeriodSeconds: grace,
+      },
+    } as T;
+    if (!obj.metadata.finalizers) delete obj.metadata.finalizers;
+    return this.commit(old, obj);
+  }
+
+  private mustGet<T extends KubeObject>(
+    kind: string,
+    namespace: string | undefined,
+    name: string,
+  ): T {
+    const o = this.get<T>(kind, namespace, name);
+    if (!o) {
+      const rt = resourceFor(kind);
+      throw notFound(rt ? qualifiedPlural(rt) : kind, name);
+    }
+    return o;
+  }
+
+  private commit<T extends KubeObject>(old: T, obj: T): T {
+    const m = obj.metadata;
+    // An object marked for deletion disappears once its finalizers are gone and no grace period is pending.
+    if (m.deletionTimestamp && !m.finalizers?.length && !m.deletionGracePeriodSeconds) {
+      this.remove(old);
+      return obj;
+    }
+    obj.metadata = { ...m, resourceVersion: String(++this.rv) };
+    deepFreeze(obj);
+    this.put(obj, old);
+    this.emit({ type: "MODIFIED", kind: obj.kind, object: obj, old });
+    return obj;
+  }
+
+  private put(obj: KubeObject, old?: KubeObject): void {
+    let m = this.byKind.get(obj.kind);
+    if (!m) this.byKind.set(obj.kind, (m = new Map<string, KubeObject>()));
+    const key = keyOf(obj.metadata.namespace, obj.metadata.name!);
+    m.set(key, obj);
+    if (old) this.unindex(old, key);
+    for (const ref of obj.metadata.ownerReferences ?? []) {
+      let byOwner = this.ownerIndex.get(obj.kind);
+      if (!byOwner) this.ownerIndex.set(obj.kind, (byOwner = new Map<string, Set<string>>()));
+      let keys = byOwner.get(ref.uid);
+      if (!keys) byOwner.set(ref.uid, (keys = new Set()));
+      keys.add(key);
+    }
+  }
+
+  private unindex(obj: KubeObject, key: string): void {
+    const byOwner = this.ownerIndex.get(obj.kind);
+    for (const ref of obj.metadata.ownerReferences ?? []) {
+      const keys = byOwner?.get(ref.uid);
+      keys?.delete(key);
+      if (keys && keys.size === 0) byOwner!.delete(ref.uid);
+    }
+  }
+
+  private remove(old: KubeObject): void {
+    const key = keyOf(old.metadata.namespace, old.metadata.name!);
+    this.byKind.get(old.kind)?.delete(key);
+    this.unindex(old, key);
+    this.emit({ type: "DELETED", kind: old.kind, object: old, old });
+  }
+
+  private emit(ev: WatchEvent): void {
+    for (const w of this.watchers) w(ev);
+  }
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export { StatusError };

@@ -1,0 +1,115 @@
+import fields from "./fields.gen.json";
+import { StatusError } from "./errors.ts";
+
+/**
+ * Strict decoding as the API server does it for `kubectl apply` (fieldValidation=Strict, spec
+ * §6.1): a value of the wrong JSON type is a decode error; unknown fields are listed together.
+ * The field table is derived from the editor's schema (scripts/gen-fields.ts).
+ */
+const table = fields as Record<string, Record<string, string>>;
+
+/** Go types of the numeric fields that are not int32 (k8s.io/api). */
+const int64Fields = new Set([
+  "activeDeadlineSeconds",
+  "terminationGracePeriodSeconds",
+  "startingDeadlineSeconds",
+  "deletionGracePeriodSeconds",
+  "generation",
+  "observedGeneration",
+  "expirationSeconds",
+  "runAsUser",
+  "runAsGroup",
+  "fsGroup",
+  "tolerationSeconds",
+]);
+
+function goType(code: string, field: string): string {
+  if (code === "s") return "string";
+  if (code === "b") return "bool";
+  if (code === "n") return int64Fields.has(field) ? "int64" : "int32";
+  if (code.startsWith("[")) return `[]${goType(code.slice(1), field)}`;
+  if (code.startsWith("{")) return `map[string]${goType(code.slice(1), field)}`;
+  if (code.startsWith("@")) return `v1.${code.slice(1)}`;
+  return "interface {}";
+}
+
+function jsonType(v: unknown): string {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "array";
+  if (typeof v === "object") return "object";
+  return typeof v === "boolean" ? "bool" : typeof v;
+}
+
+interface Walk {
+  unknown: string[];
+  typeError?: string;
+}
+
+function check(
+  value: unknown,
+  code: string,
+  path: string,
+  struct: string,
+  field: string,
+  w: Walk,
+): void {
+  if (value === null || value === undefined || code === "*" || w.typeError) return;
+  const bad = () => {
+    w.typeError = `json: cannot unmarshal ${jsonType(value)} into Go struct field ${struct}.${path} of type ${goType(code, field)}`;
+  };
+  if (code === "s") return void (typeof value !== "string" && bad());
+  if (code === "b") return void (typeof value !== "boolean" && bad());
+  if (code === "n") {
+    if (typeof value !== "number") return bad();
+    if (!Number.isInteger(value))
+      w.typeError = `json: cannot unmarshal number ${value} into Go struct field ${struct}.${path} of type ${goType(code, field)}`;
+    return;
+  }
+  if (code.startsWith("[")) {
+    if (!Array.isArray(value)) return bad();
+    value.forEach((item, i) => check(item, code.slice(1), `${path}[${i}]`, struct, field, w));
+    return;
+  }
+  if (code.startsWith("{")) {
+    if (typeof value !== "object" || Array.isArray(value)) return bad();
+    for (const [k, v] of Object.entries(value))
+      check(v, code.slice(1), `${path}.${k}`, struct, field, w);
+    return;
+  }
+  if (code.startsWith("@")) {
+    const def = code.slice(1);
+    const props = table[def];
+    if (!props) return;
+    if (typeof value !== "object" || Array.isArray(value)) return bad();
+    for (const [k, v] of Object.entries(value)) {
+      const sub = path ? `${path}.${k}` : k;
+      if (!(k in props)) {
+        w.unknown.push(sub);
+        continue;
+      }
+      check(v, props[k], sub, def, k, w);
+    }
+  }
+}
+
+/** A BadRequest StatusError when the object does not decode strictly, else undefined. */
+export function strictDecode(obj: { kind?: string; apiVersion?: string }): StatusError | undefined {
+  const kind = obj.kind ?? "";
+  if (!table[kind]) return undefined;
+  const w: Walk = { unknown: [] };
+  check(obj, `@${kind}`, "", kind, "", w);
+  const version = (obj.apiVersion ?? "").split("/").pop();
+  const prefix = `${kind} in version "${version}" cannot be handled as a ${kind}: `;
+  if (w.typeError)
+    return new StatusError(
+      "BadRequest",
+      prefix + w.typeError.replace(`Go struct field ${kind}.`, `Go struct field ${kind}.`),
+    );
+  if (w.unknown.length) {
+    return new StatusError(
+      "BadRequest",
+      `${prefix}strict decoding error: ${w.unknown.map((u) => `unknown field "${u}"`).join(", ")}`,
+    );
+  }
+  return undefined;
+}

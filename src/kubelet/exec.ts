@@ -1,0 +1,80 @@
+import type { ConfigMap, Container, Pod, Secret } from "../api/types.ts";
+import { defaultCommand, lookupImage } from "../runtime/images.ts";
+import { MemoryFs } from "../runtime/fs.ts";
+import { spawn, executableNotFound } from "../runtime/spawn.ts";
+import type { Process } from "../runtime/types.ts";
+import type { NodeContext } from "./node-context.ts";
+
+/** Kubernetes `$(VAR)` expansion in command and args. */
+function expand(s: string, env: Record<string, string>): string {
+  return s.replace(/\$\$|\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (m, name: string | undefined) =>
+    m === "$$" ? "$" : name !== undefined && name in env ? env[name] : m,
+  );
+}
+
+/** The container's filesystem: the image's files plus its volume mounts. */
+function containerFs(pod: Pod, c: Container, node: NodeContext): MemoryFs {
+  const fs = new MemoryFs(() => node.clock.now());
+  const ns = pod.metadata.namespace ?? "default";
+  for (const m of c.volumeMounts ?? []) {
+    const vol = pod.spec.volumes?.find((v) => v.name === m.name);
+    if (!vol) continue;
+    if (vol.emptyDir !== undefined)
+      fs.mount(m.mountPath, node.volume(`${pod.metadata.uid}/${vol.name}`));
+    else if (vol.persistentVolumeClaim)
+      fs.mount(m.mountPath, node.volume(`pvc/${ns}/${vol.persistentVolumeClaim.claimName}`));
+    else if (vol.hostPath)
+      fs.mount(m.mountPath, node.volume(`host/${node.nodeName}${vol.hostPath.path}`));
+    else if (vol.secret || vol.configMap) {
+      const kind = vol.secret ? "Secret" : "ConfigMap";
+      const obj = node.store.get<Secret | ConfigMap>(
+        kind,
+        ns,
+        vol.secret?.secretName ?? vol.configMap!.name,
+      );
+      const dir = new MemoryFs(() => node.clock.now());
+      for (const [k, v] of Object.entries(obj?.data ?? {}))
+        dir.writeFile(`/${k}`, kind === "Secret" ? atob(v) : v);
+      fs.mount(m.mountPath, dir);
+    }
+  }
+  return fs;
+}
+
+/**
+ * Start the container's main process: `command` replaces the image entrypoint, `args` its cmd
+ * (Kubernetes semantics). Returns the running program, or the runtime's start error.
+ */
+export function startProgram(
+  c: Container,
+  env: Record<string, string>,
+  node: NodeContext,
+  pod: Pod,
+): { process: Process } | { error: string } {
+  const image = lookupImage(c.image ?? "");
+  const defaults = defaultCommand(c.image ?? "");
+  const entry = c.command ?? defaults.entrypoint;
+  const args = c.command ? (c.args ?? []) : (c.args ?? defaults.cmd);
+  const argv = [...entry, ...args].map((a) => expand(a, env));
+  const uid = pod.metadata.uid!;
+  const programs = image?.programs ?? new Set<string>();
+  if (argv.length === 0) argv.push("sh");
+  const proc = spawn(argv, {
+    env,
+    hostname: pod.spec.hostname ?? pod.metadata.name ?? "",
+    now: () => node.clock.now(),
+    rng: node.rng,
+    fs: containerFs(pod, c, node),
+    programs,
+    shell: image?.shell,
+    cwd: c.workingDir,
+    stdout: (t) => node.logs.append(uid, c.name, node.clock.now(), "stdout", t),
+    stderr: (t) => node.logs.append(uid, c.name, node.clock.now(), "stderr", t),
+  });
+  if (!proc) return { error: runcError(executableNotFound(argv[0])) };
+  return { process: proc };
+}
+
+function runcError(detail: string): string {
+  return `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ${detail}: unknown`;
+}
