@@ -2,7 +2,7 @@ import { invalid, notFound, StatusError } from "./errors.ts";
 import { qualifiedPlural, resourceFor } from "./resources.ts";
 import { clone, type ObjectStore } from "./store.ts";
 import { strategies, type Strategy } from "./strategies.ts";
-import { strictDecode } from "./strict-decode.ts";
+import { normalizeDecoded, strictDecode } from "./strict-decode.ts";
 import type { KubeObject, Pod } from "./types.ts";
 
 export type PropagationPolicy = "Background" | "Foreground" | "Orphan";
@@ -39,7 +39,7 @@ export class ApiServer {
   prepare<T extends KubeObject>(input: T): T {
     const decodeError = strictDecode(input);
     if (decodeError) throw decodeError;
-    const obj = clone(input);
+    const obj = normalizeDecoded(clone(input));
     obj.metadata ??= {};
     const meta = obj.metadata;
     delete meta.uid;
@@ -49,6 +49,8 @@ export class ApiServer {
     delete meta.generation;
     delete (obj as { status?: unknown }).status;
     const s = this.strategy(obj.kind);
+    // A manifest without a spec decodes to an empty one, as Go's zero values do.
+    if (["Job", "CronJob", "Pod"].includes(obj.kind)) (obj as { spec?: unknown }).spec ??= {};
     s.default(obj);
     if (s.prepareCreate) {
       meta.uid = this.store.newUid();
@@ -73,6 +75,9 @@ export class ApiServer {
     input: T,
     opts: { dryRun?: boolean } = {},
   ): { result: ApplyResult; object: T } {
+    const decodeError = strictDecode(input);
+    if (decodeError) throw decodeError;
+    input = normalizeDecoded(input);
     const ns = resourceFor(input.kind)?.namespaced
       ? (input.metadata?.namespace ?? "default")
       : undefined;
@@ -86,8 +91,6 @@ export class ApiServer {
       [LAST_APPLIED]: lastApplied(input, ns),
     };
     if (!existing) return { result: "created", object: this.create(applied, opts) };
-    const decodeError = strictDecode(input);
-    if (decodeError) throw decodeError;
     const next = this.merge(existing, applied);
     if (JSON.stringify(next) === JSON.stringify(existing))
       return { result: "unchanged", object: existing };

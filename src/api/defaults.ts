@@ -98,8 +98,9 @@ export function defaultCronJob(cj: CronJob): void {
  */
 export function generateJobSelector(job: Job): void {
   const uid = job.metadata.uid!;
-  const name = job.metadata.name!;
+  const name = job.metadata.name ?? "";
   if (job.spec.manualSelector) return;
+  job.spec.template ??= { spec: { containers: [] } };
   job.spec.selector = { matchLabels: { "batch.kubernetes.io/controller-uid": uid } };
   const labels = (job.spec.template.metadata ??= {}).labels ?? {};
   labels["batch.kubernetes.io/controller-uid"] ??= uid;

@@ -113,3 +113,38 @@ export function strictDecode(obj: { kind?: string; apiVersion?: string }): Statu
   }
   return undefined;
 }
+
+/**
+ * The object as Go would hold it after decoding: `null` fields dropped (nil), `null` elements of
+ * struct lists turned into empty structs (zero values). Call after `strictDecode` succeeded.
+ */
+export function normalizeDecoded<T>(obj: T): T {
+  const kind = (obj as { kind?: string }).kind ?? "";
+  return table[kind] ? (normalize(obj, `@${kind}`) as T) : obj;
+}
+
+function normalize(value: unknown, code: string): unknown {
+  if (value === null || value === undefined) return undefined;
+  if (code.startsWith("[") && Array.isArray(value)) {
+    const inner = code.slice(1);
+    return value.map((v) =>
+      v === null ? (inner.startsWith("@") ? {} : inner === "s" ? "" : v) : normalize(v, inner),
+    );
+  }
+  if (code.startsWith("{") && typeof value === "object" && !Array.isArray(value)) {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, v === null ? "" : normalize(v, code.slice(1))]),
+    );
+  }
+  if (code.startsWith("@") && typeof value === "object" && !Array.isArray(value)) {
+    const props = table[code.slice(1)];
+    if (!props) return value;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      const n = normalize(v, props[k] ?? "*");
+      if (n !== undefined) out[k] = n;
+    }
+    return out;
+  }
+  return value;
+}
