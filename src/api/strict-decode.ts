@@ -127,7 +127,7 @@ function normalize(value: unknown, code: string): unknown {
   if (value === null || value === undefined) return undefined;
   if (code.startsWith("[") && Array.isArray(value)) {
     const inner = code.slice(1);
-    return value.map((v) =>
+    return (value as unknown[]).map((v) =>
       v === null ? (inner.startsWith("@") ? {} : inner === "s" ? "" : v) : normalize(v, inner),
     );
   }
