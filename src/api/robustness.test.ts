@@ -111,6 +111,7 @@ describe("API server robustness", () => {
         if (!(e instanceof StatusError))
           throw new Error(
             `${JSON.stringify(path)} = ${JSON.stringify(value)} (drop=${drop}): ${String(e)}`,
+            { cause: e },
           );
         rejected++;
       }
