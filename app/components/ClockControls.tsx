@@ -1,6 +1,7 @@
 import { useClock, useLabActions } from "../state/hooks.ts";
 import { SPEEDS } from "../state/store.ts";
 import { formatDelay, formatElapsed, formatTimeOfDay, formatVirtualTime } from "./clock-format.ts";
+import { NextIcon, PauseIcon, PlayIcon } from "./icons.tsx";
 import "./clock-controls.css";
 
 /** Virtual time, play/pause, speed and "next event". Keyboard shortcuts live in useClockKeys. */
@@ -35,9 +36,7 @@ export function ClockControls() {
         title={playing ? "Pause (Space)" : "Play (Space)"}
         data-testid="clock-play"
       >
-        <span aria-hidden="true" className="clock__icon">
-          {playing ? "❚❚" : "▶"}
-        </span>
+        {playing ? <PauseIcon /> : <PlayIcon />}
         {playing ? "Pause" : "Play"}
       </button>
       <div className="clock__speeds" role="group" aria-label="Speed">
@@ -64,7 +63,8 @@ export function ClockControls() {
         title="Pause and jump to the next scheduled event (→)"
         data-testid="clock-next"
       >
-        Next event <span aria-hidden="true">⏭</span>
+        <NextIcon />
+        Next event
         <span className="clock__next-at">{next}</span>
       </button>
     </div>

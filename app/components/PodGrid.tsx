@@ -1,23 +1,59 @@
+import { useMemo } from "react";
 import type { Pod } from "../../src/api/types.ts";
-import { PodCard } from "./PodCard.tsx";
+import { useNowEvery } from "../state/hooks.ts";
+import { PodCard, type Density } from "./PodCard.tsx";
+import { podView, TONE_GLYPH, type Tone } from "./pod-status.ts";
 import { usePresence } from "./use-presence.ts";
 
-/** Above this many pods a group switches to compact tiles, so 100+ pods stay on one screen. */
+/** Above this many pods a group switches to compact tiles… */
 export const COMPACT_AT = 12;
+/** …and above this to one-line tiles, with the status names in a legend, so 100+ pods fit. */
+export const DENSE_AT = 40;
 /** How long a deleted pod's card fades out (matches the CSS animation). */
 const EXIT_MS = 450;
 
 const podKey = (p: Pod) => p.metadata.uid ?? p.metadata.name ?? "";
 
+export function densityFor(count: number): Density {
+  return count > DENSE_AT ? "dense" : count > COMPACT_AT ? "compact" : "full";
+}
+
+/** "✓ Completed 80 · ▶ Running 40": how many pods show each STATUS, in order of appearance. */
+function StatusLegend({ pods }: { pods: readonly Pod[] }) {
+  const now = useNowEvery(1000);
+  const counts = useMemo(() => {
+    const m = new Map<string, { tone: Tone; n: number }>();
+    for (const p of pods) {
+      const v = podView(p, now);
+      const e = m.get(v.status);
+      if (e) e.n++;
+      else m.set(v.status, { tone: v.tone, n: 1 });
+    }
+    return [...m.entries()];
+  }, [pods, now]);
+  return (
+    <ul className="pod-legend" aria-label="Pods by status" data-testid="pod-legend">
+      {counts.map(([status, { tone, n }]) => (
+        <li key={status} className={`pod-legend__item pod--${tone}`}>
+          <span aria-hidden="true">{TONE_GLYPH[tone]}</span> {status} <strong>{n}</strong>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function PodGrid({ pods, label }: { pods: readonly Pod[]; label: string }) {
   const shown = usePresence(pods, podKey, EXIT_MS);
   if (shown.length === 0) return null;
-  const compact = pods.length > COMPACT_AT;
+  const density = densityFor(pods.length);
   return (
-    <ul className={`pod-grid${compact ? " pod-grid--compact" : ""}`} aria-label={label}>
-      {shown.map((p) => (
-        <PodCard key={p.key} pod={p.item} compact={compact} leaving={p.leaving} />
-      ))}
-    </ul>
+    <>
+      {density !== "full" && <StatusLegend pods={pods} />}
+      <ul className={`pod-grid pod-grid--${density}`} aria-label={label}>
+        {shown.map((p) => (
+          <PodCard key={p.key} pod={p.item} density={density} leaving={p.leaving} />
+        ))}
+      </ul>
+    </>
   );
 }

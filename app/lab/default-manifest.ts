@@ -1,8 +1,5 @@
-/** What the editor holds on a first visit. */
-export const DEFAULT_MANIFEST = `# A Job runs Pods until enough of them succeed.
-# Press Apply (Ctrl+Enter) and watch the cluster on the right;
-# then try \`kubectl get pods\` and \`kubectl logs job/hello\` below.
-apiVersion: batch/v1
+/** What the editor holds on a first visit: a Job with a few pods to watch. */
+export const DEFAULT_MANIFEST = `apiVersion: batch/v1
 kind: Job
 metadata:
   name: hello

@@ -10,6 +10,10 @@ export const KEYS = {
   editor: "batch-lab:editor:job.yaml",
   clock: "batch-lab:clock",
   replay: "batch-lab:cluster-log",
+  /** The virtual time reached, saved apart from the log so the clock ticking never rewrites it. */
+  replayNow: "batch-lab:cluster-now",
+  /** The last log that failed to replay, kept for a bug report. */
+  replayFailed: "batch-lab:cluster-log:unrestorable",
   history: "batch-lab:terminal-history",
 } as const;
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Pod } from "../../src/api/types.ts";
 import { createLabStore } from "../state/store.ts";
 import { KEYS, memoryStorage, type KeyValueStore } from "./persist.ts";
 import {
@@ -36,7 +37,7 @@ function observe(shell: LabShell): string {
   const kinds = ["Pod", "Job", "CronJob", "Event", "Node"];
   const objects = kinds.flatMap((k) => cluster.store.list(k));
   const logs = cluster.store
-    .list<import("../../src/api/types.ts").Pod>("Pod")
+    .list<Pod>("Pod")
     .map((p) => `${p.metadata.name}: ${cluster.logText(p, p.spec.containers[0].name)}`);
   return JSON.stringify({ now: cluster.now(), objects, logs });
 }
@@ -183,6 +184,7 @@ describe("LabRuntime across a reload", () => {
     expect(mirror(b.store)).toBe(mirror(a.store));
     expect(b.store.getState().cluster.pods.length).toBeGreaterThan(0);
     expect(JSON.parse(storage.get(KEYS.replay)!)).toMatchObject({ seed: 7, now });
+    expect(storage.get(KEYS.replayNow)).toBe(String(now));
   });
 
   it("a corrupt saved cluster starts fresh, with a notice", () => {

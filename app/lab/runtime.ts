@@ -94,10 +94,15 @@ export class LabRuntime {
 
   private restore(): { shell: LabShell; log: ReplayLog; notice?: string } {
     const options = { seed: this.seed, start: this.start };
-    const saved = parseLog(this.storage.get(KEYS.replay));
+    let saved = parseLog(this.storage.get(KEYS.replay));
+    const savedNow = Number(this.storage.get(KEYS.replayNow));
+    if (saved && Number.isFinite(savedNow) && savedNow > saved.now)
+      saved = withNow(saved, savedNow);
     if (saved) {
       const r = replayLog(saved);
       if (r.ok) return { shell: r.shell, log: saved };
+      // Keep what could not be replayed (for a bug report) before the fresh log replaces it.
+      this.storage.set(KEYS.replayFailed, serializeLog(saved));
       const shell = new LabShell(options);
       return {
         shell,
@@ -127,7 +132,7 @@ export class LabRuntime {
 
   /** Write everything that is only saved periodically (call on pagehide). */
   flush(): void {
-    this.saveLog();
+    this.saveNow();
   }
 
   private onFrame(wallNow: number): void {
@@ -142,7 +147,7 @@ export class LabRuntime {
     const now = this.shell.cluster.now();
     if (now !== this.log.now && wallNow - this.lastClockSave >= SAVE_CLOCK_EVERY_MS) {
       this.lastClockSave = wallNow;
-      this.saveLog();
+      this.saveNow();
     }
   }
 
@@ -158,9 +163,17 @@ export class LabRuntime {
     }
   }
 
+  /** Save the whole log (after an input); it carries the current time too. */
   private saveLog(): void {
     this.log = withNow(this.log, this.shell.cluster.now());
     this.storage.set(KEYS.replay, serializeLog(this.log));
+    this.storage.set(KEYS.replayNow, String(this.log.now));
+  }
+
+  /** Save only the time reached (cheap: the clock moves every frame; the log rarely changes). */
+  private saveNow(): void {
+    this.log = withNow(this.log, this.shell.cluster.now());
+    this.storage.set(KEYS.replayNow, String(this.log.now));
   }
 
   private editorFiles(): FileLookup {
@@ -261,7 +274,7 @@ export class LabRuntime {
     this.pause();
     this.guard(() => this.shell.cluster.stepEvent());
     this.bridge.publish();
-    this.saveLog();
+    this.saveNow();
   }
 
   dismissNotice(): void {
@@ -279,7 +292,7 @@ export class LabRuntime {
 
   dispose(): void {
     this.stopLoop();
-    this.saveLog();
+    this.saveNow();
     this.bridge.detach();
   }
 }

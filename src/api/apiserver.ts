@@ -35,10 +35,16 @@ export class ApiServer {
     return s;
   }
 
-  /** Strict decode + default + validate without writing (also `--dry-run=server`). */
-  prepare<T extends KubeObject>(input: T): T {
-    const decodeError = strictDecode(input);
-    if (decodeError) throw decodeError;
+  /**
+   * Strict decode + default + validate without writing (also `--dry-run=server`). `trusted`
+   * writers (controllers, built from typed objects) skip strict decoding: it only ever rejects
+   * unknown fields, which a typed client cannot send.
+   */
+  prepare<T extends KubeObject>(input: T, trusted = false): T {
+    if (!trusted) {
+      const decodeError = strictDecode(input);
+      if (decodeError) throw decodeError;
+    }
     const obj = normalizeDecoded(clone(input));
     obj.metadata ??= {};
     const meta = obj.metadata;
@@ -61,8 +67,8 @@ export class ApiServer {
     return obj;
   }
 
-  create<T extends KubeObject>(input: T, opts: { dryRun?: boolean } = {}): T {
-    const obj = this.prepare(input);
+  create<T extends KubeObject>(input: T, opts: { dryRun?: boolean; trusted?: boolean } = {}): T {
+    const obj = this.prepare(input, opts.trusted);
     if (opts.dryRun) return obj;
     return this.store.create(obj);
   }

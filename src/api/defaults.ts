@@ -78,11 +78,15 @@ export function defaultJob(job: Job): void {
   if (s.template) defaultPodTemplate(s.template);
 }
 
-/** batch/v1 CronJob defaults (spec §4.1): the job template's pod spec is defaulted, its Job fields are not. */
+/**
+ * batch/v1 SetDefaults_CronJob (spec §4.1): policy (also when empty), suspend and the two
+ * history limits. The job template's pod spec gets the pod defaults; its Job fields do not
+ * (they appear on each Job the controller creates).
+ */
 export function defaultCronJob(cj: CronJob): void {
-  const s = cj.spec;
+  const s = (cj.spec ??= {} as CronJob["spec"]);
   cj.metadata.namespace ??= "default";
-  s.concurrencyPolicy ??= "Allow";
+  if (!s.concurrencyPolicy) s.concurrencyPolicy = "Allow";
   s.suspend ??= false;
   s.successfulJobsHistoryLimit ??= 3;
   s.failedJobsHistoryLimit ??= 1;

@@ -77,9 +77,10 @@ function paths(v: unknown, prefix: (string | number)[] = []): (string | number)[
 
 function mutate(obj: unknown, path: (string | number)[], value: unknown, drop: boolean): unknown {
   if (path.length === 0) return value;
-  const copy: Record<string | number, unknown> = Array.isArray(obj)
-    ? [...(obj as unknown[])]
-    : { ...(obj as object) };
+  const copy = (Array.isArray(obj) ? [...(obj as unknown[])] : { ...(obj as object) }) as Record<
+    string | number,
+    unknown
+  >;
   const [head, ...rest] = path;
   if (rest.length === 0 && drop) {
     if (Array.isArray(copy)) copy.splice(Number(head), 1);

@@ -26,9 +26,28 @@ export function deepFreeze<T>(o: T): T {
   return o;
 }
 
-/** A mutable deep copy of a (frozen) object read from the store. */
+/**
+ * A mutable deep copy of a (frozen) object read from the store. API objects are JSON-shaped
+ * (plain objects, arrays, strings, numbers, booleans, null), so a direct recursive copy does;
+ * it is several times faster than structuredClone, which dominated the engine's profile.
+ */
 export function clone<T>(o: T): T {
-  return structuredClone(o);
+  return copy(o) as T;
+}
+
+function copy(v: unknown): unknown {
+  if (typeof v !== "object" || v === null) return v;
+  if (Array.isArray(v)) {
+    const out = new Array<unknown>(v.length);
+    for (let i = 0; i < v.length; i++) out[i] = copy(v[i]);
+    return out;
+  }
+  const out: Record<string, unknown> = {};
+  for (const k in v) {
+    const x = (v as Record<string, unknown>)[k];
+    if (x !== undefined) out[k] = typeof x === "object" && x !== null ? copy(x) : x;
+  }
+  return out;
 }
 
 const keyOf = (ns: string | undefined, name: string) => `${ns ?? ""}/${name}`;
@@ -162,10 +181,13 @@ export class ObjectStore {
     return this.commit(old, obj);
   }
 
-  /** Write only the status of an object (the `/status` subresource). */
-  updateStatus<T extends KubeObject & { status?: unknown }>(next: T): T {
+  /**
+   * Write only the status of an object (the `/status` subresource). With `owned`, the caller
+   * hands over a status it built fresh and will not touch again, so it is frozen, not copied.
+   */
+  updateStatus<T extends KubeObject & { status?: unknown }>(next: T, owned = false): T {
     const old = this.mustGet<T>(next.kind, next.metadata.namespace, next.metadata.name!);
-    const obj = { ...old, status: clone(next.status) } as T;
+    const obj = { ...old, status: owned ? next.status : clone(next.status) } as T;
     return this.commit(old, obj);
   }
 

@@ -1,30 +1,49 @@
 import type { ApiServer } from "../api/apiserver.ts";
-import { StatusError } from "../api/errors.ts";
+import { renderFieldError, StatusError } from "../api/errors.ts";
 import type { EventRecorder } from "../api/events.ts";
-import { clone, type ObjectStore } from "../api/store.ts";
-import type { CronJob, CronJobStatus, Job, ObjectReference } from "../api/types.ts";
-import {
-  formatRfc1123z,
-  formatScheduledTimestamp,
-  loadLocation,
-  nextScheduleTime,
-  nextScheduleTimeDuration,
-  parseSchedule,
-  SCHEDULED_TIMESTAMP_ANNOTATION,
-  scheduledJobName,
-  type ScheduleState,
-} from "../cron/index.ts";
+import type { ObjectStore, WatchEvent } from "../api/store.ts";
+import type { CronJob, CronJobStatus, Job, OwnerReference } from "../api/types.ts";
 import type { Clock } from "../sim/clock.ts";
-import { rfc3339 } from "../sim/time.ts";
-import { condition, isFinished } from "./job-util.ts";
+import {
+  controllerOf,
+  controllerSchedule,
+  cronJobEvents,
+  decide,
+  jobFromTemplate,
+  jobsOverHistoryLimits,
+  normalizeStatus,
+  reconcileActive,
+  requeueAfter,
+  sameStatus,
+  withCreated,
+  withoutActive,
+  type CronJobEvent,
+} from "./cronjob-reconcile.ts";
 import { objectKey, splitKey, WorkQueue } from "./work-queue.ts";
 
+/** client-go's per-item exponential failure back-off: 5 ms doubling up to 1000 s. */
+const RETRY_BASE_MS = 5;
+const RETRY_MAX_MS = 1_000_000;
+
+/** What steps 4–10 leave behind: the status to write and when to sync again. */
+interface Outcome {
+  status: CronJobStatus;
+  /** Sync again after this many ms (the next schedule time + 100 ms). */
+  requeue?: number;
+  /** The sync failed (FailedCreate, FailedDelete…): retry with back-off. */
+  failed?: boolean;
+}
+
 /**
- * The CronJob controller v2 (pkg/controller/cronjob, spec §4.4): event and timer driven, it wakes
- * only when an owned Job changes or at the next schedule time + 100 ms — never by polling.
+ * The CronJob controller v2 (kubernetes pkg/controller/cronjob, spec §4.4–4.8). It syncs a
+ * CronJob when the CronJob is added or updated, when one of its Jobs is added, updated or
+ * deleted, and at its next schedule time + 100 ms: it never polls, so a year of `*\/5` costs
+ * what its 105,120 Jobs cost. The decisions are pure functions in cronjob-reconcile.ts; this
+ * class reads the store, makes the API calls and records the events.
  */
 export class CronJobController {
-  private queue: WorkQueue;
+  private readonly queue: WorkQueue;
+  private readonly failures = new Map<string, number>();
 
   constructor(
     private readonly api: ApiServer,
@@ -34,319 +53,180 @@ export class CronJobController {
   ) {
     this.queue = new WorkQueue(clock, "cronjob-sync", (k) => this.sync(k));
     store.watch((ev) => {
-      if (ev.kind === "CronJob") {
-        const cj = ev.object as CronJob;
-        const key = objectKey(cj.metadata.namespace, cj.metadata.name!);
-        if (ev.type === "DELETED") return this.queue.forget(key);
-        const old = ev.old as CronJob | undefined;
-        if (
-          !old ||
-          old.metadata.generation !== cj.metadata.generation ||
-          (cj.metadata.deletionTimestamp && !old.metadata.deletionTimestamp)
-        ) {
-          this.queue.forget(key);
-          this.queue.add(key);
-        }
-        return;
-      }
-      if (ev.kind !== "Job") return;
-      const job = ev.object as Job;
-      const ref = job.metadata.ownerReferences?.find((r) => r.controller && r.kind === "CronJob");
-      if (ref) this.queue.add(objectKey(job.metadata.namespace, ref.name));
+      if (ev.kind === "CronJob") this.onCronJob(ev as WatchEvent<CronJob>);
+      else if (ev.kind === "Job") this.onJob(ev as WatchEvent<Job>);
     });
   }
 
-  private event(cj: CronJob, type: "Normal" | "Warning", reason: string, message: string): void {
-    this.events.record(cj, type, reason, message, { component: "cronjob-controller" });
+  /** The CronJob informer's handlers (NewControllerV2, updateCronJob). */
+  private onCronJob(ev: WatchEvent<CronJob>): void {
+    const cj = ev.object;
+    const key = objectKey(cj.metadata.namespace, cj.metadata.name!);
+    if (ev.type === "DELETED") {
+      // Kubernetes enqueues and its sync finds nothing; dropping the key is the same.
+      this.queue.forget(key);
+      this.failures.delete(key);
+      return;
+    }
+    const old = ev.old;
+    if (ev.type === "ADDED" || old === undefined) return this.queue.add(key);
+    if (old.metadata.resourceVersion === cj.metadata.resourceVersion) return;
+    if (old.spec.schedule !== cj.spec.schedule || old.spec.timeZone !== cj.spec.timeZone) {
+      // A new schedule or zone: sync at its next time (an earlier queued sync stays, §4.4 step 10).
+      const parsed = controllerSchedule(cj);
+      if (!parsed.ok) {
+        this.record(cj, [cronJobEvents.unparseableOnUpdate(cj.spec.schedule)]);
+        return;
+      }
+      const delay = requeueAfter(cj, parsed.schedule, cj.status ?? {}, this.clock.now());
+      if (delay !== undefined) this.queue.add(key, delay);
+      return;
+    }
+    // Any other change — spec (suspend, policy, limits…) or status, ours included — syncs now.
+    this.queue.add(key);
   }
 
+  /** The Job informer's handlers (addJob, updateJob, deleteJob): wake the controlling CronJob. */
+  private onJob(ev: WatchEvent<Job>): void {
+    const job = ev.object;
+    const ns = job.metadata.namespace;
+    const ref = controllerOf(job);
+    if (ev.type === "MODIFIED" && ev.old !== undefined) {
+      if (ev.old.metadata.resourceVersion === job.metadata.resourceVersion) return;
+      const before = controllerOf(ev.old);
+      if (before !== undefined && !sameOwner(before, ref)) this.enqueueOwner(ns, before);
+    }
+    if (ref !== undefined) this.enqueueOwner(ns, ref);
+  }
+
+  /** resolveControllerRef: only a CronJob with that name and uid. */
+  private enqueueOwner(ns: string | undefined, ref: OwnerReference): void {
+    if (ref.kind !== "CronJob") return;
+    const cj = this.store.get<CronJob>("CronJob", ns, ref.name);
+    if (cj?.metadata.uid === ref.uid) this.queue.add(objectKey(ns, ref.name));
+  }
+
+  private record(cj: CronJob, events: readonly CronJobEvent[]): void {
+    for (const e of events)
+      this.events.record(cj, e.type, e.reason, e.message, { component: "cronjob-controller" });
+  }
+
+  /**
+   * getJobsToBeReconciled: the Jobs whose controller reference names this CronJob (read
+   * through the owner index, so a sync costs the CronJob's Jobs, not the namespace's), in
+   * name order — `<cronjob>-<unix minutes>` names sort by schedule time.
+   */
+  private jobsOf(cj: CronJob): Job[] {
+    return this.store
+      .listOwnedBy<Job>("Job", cj.metadata.uid!)
+      .filter((j) => controllerOf(j)?.name === cj.metadata.name)
+      .sort((a, b) => (a.metadata.name! < b.metadata.name! ? -1 : 1));
+  }
+
+  /** One sync of a CronJob (spec §4.4 steps 1–10). */
   sync(key: string): void {
     const [ns, name] = splitKey(key);
     const cj = this.store.get<CronJob>("CronJob", ns, name);
-    if (!cj) return;
-    const now = this.clock.now();
-    const status: CronJobStatus = clone(cj.status ?? {});
-    const jobs = this.store
-      .listOwnedBy<Job>("Job", cj.metadata.uid!)
-      .filter((j) =>
-        j.metadata.ownerReferences?.some((r) => r.uid === cj.metadata.uid && r.controller),
-      );
-
-    // History cleanup, also while suspended (spec §4.4 step 2).
-    this.cleanupHistory(cj, jobs);
-
-    // Reconcile status.active (step 3).
-    const active = (status.active ??= []);
-    for (const j of jobs) {
-      const listed = active.some((a) => a.uid === j.metadata.uid);
-      const finished = isFinished(j);
-      if (!listed && !finished && !j.metadata.deletionTimestamp) {
-        this.event(
-          cj,
-          "Warning",
-          "UnexpectedJob",
-          `Saw a job that the controller did not create or forgot: ${j.metadata.name}`,
-        );
-      } else if (listed && finished) {
-        status.active = (status.active ?? []).filter((a) => a.uid !== j.metadata.uid);
-        this.event(
-          cj,
-          "Normal",
-          "SawCompletedJob",
-          `Saw completed job: ${j.metadata.name}, condition: ${condition(j, "Complete") ? "Complete" : "Failed"}`,
-        );
-      }
-      const done = condition(j, "Complete");
-      if (
-        done &&
-        j.status?.completionTime &&
-        (!status.lastSuccessfulTime ||
-          Date.parse(j.status.completionTime) > Date.parse(status.lastSuccessfulTime))
-      ) {
-        status.lastSuccessfulTime = j.status.completionTime;
-      }
+    if (!cj) {
+      this.failures.delete(key);
+      return;
     }
-    for (const a of [...(status.active ?? [])]) {
-      const live = this.store.get<Job>("Job", a.namespace, a.name!);
-      if (!live || live.metadata.uid !== a.uid) {
-        status.active = (status.active ?? []).filter((x) => x.uid !== a.uid);
-        this.event(cj, "Normal", "MissingJob", `Active job went missing: ${a.name}`);
-      }
+    // Step 1.
+    const jobs = this.jobsOf(cj);
+    let status: CronJobStatus = cj.status ?? {};
+    // Step 2, before anything else and whatever the CronJob's state. Because it runs first,
+    // a Job that finishes and pushes its kind over the limit shows SuccessfulDelete (for the
+    // oldest) before its own SawCompletedJob, in the same instant.
+    for (const job of jobsOverHistoryLimits(cj, jobs))
+      if (this.deleteJob(cj, job)) status = withoutActive(status, job.metadata.uid);
+    // Step 3.
+    const reconciled = reconcileActive(status, jobs, (ref) =>
+      ref.name === undefined ? false : this.store.get("Job", ref.namespace, ref.name) !== undefined,
+    );
+    this.record(cj, reconciled.events);
+    // Steps 4–10.
+    const outcome = this.schedule(cj, reconciled.status);
+    if (!sameStatus(outcome.status, cj.status ?? {})) {
+      const live = this.store.get<CronJob>("CronJob", ns, name);
+      if (live) this.store.updateStatus({ ...live, status: normalizeStatus(outcome.status) });
     }
-
-    const requeue = this.schedule(cj, status, now);
-    this.writeStatus(cj, status);
-    if (requeue !== undefined) this.queue.add(key, requeue);
+    if (outcome.requeue !== undefined) {
+      this.failures.delete(key);
+      this.queue.add(key, outcome.requeue);
+    } else if (outcome.failed) {
+      const n = this.failures.get(key) ?? 0;
+      this.failures.set(key, n + 1);
+      this.queue.add(key, Math.min(RETRY_BASE_MS * 2 ** n, RETRY_MAX_MS));
+    }
   }
 
-  /** Steps 4–10: decide whether a Job is due now and create it. Returns the requeue delay. */
-  private schedule(cj: CronJob, status: CronJobStatus, now: number): number | undefined {
-    const spec = cj.spec;
-    if (cj.metadata.deletionTimestamp) return undefined;
-    if (spec.timeZone !== undefined) {
-      const loc = loadLocation(spec.timeZone);
-      if (!loc.ok) {
-        this.event(
-          cj,
-          "Warning",
-          "UnknownTimeZone",
-          `invalid timeZone: "${spec.timeZone}": ${loc.error}`,
-        );
-        return undefined;
+  /** Steps 4–10: decide, then replace and create as decided. */
+  private schedule(cj: CronJob, before: CronJobStatus): Outcome {
+    const now = this.clock.now();
+    const decision = decide(cj, before, now);
+    this.record(cj, decision.events);
+    if (decision.action === "stop") return { status: before };
+    if (decision.action === "wait") return { status: before, requeue: decision.requeueAfter };
+    let status = before;
+    for (const ref of decision.replace) {
+      const job =
+        ref.name === undefined ? undefined : this.store.get<Job>("Job", ref.namespace, ref.name);
+      if (!job) {
+        this.record(cj, [cronJobEvents.failedGet(`jobs.batch "${ref.name ?? ""}" not found`)]);
+        return { status, failed: true };
       }
+      if (!this.deleteJob(cj, job)) return { status, failed: true };
+      status = withoutActive(status, job.metadata.uid);
     }
-    if (spec.suspend) return undefined;
-    const parsed = parseSchedule(spec.schedule);
-    if (!parsed.ok) {
-      this.event(
-        cj,
-        "Warning",
-        "UnparseableSchedule",
-        `unparseable schedule: "${spec.schedule}" : ${parsed.error}`,
-      );
-      return undefined;
-    }
-    if (/^\s*(CRON_)?TZ=/.test(spec.schedule)) {
-      this.event(
-        cj,
-        "Warning",
-        "UnsupportedSchedule",
-        `CRON_TZ or TZ used in schedule "${spec.schedule}" is not officially supported, see https://kubernetes.io/docs/concepts/workloads/controllers/cron-jobs/ for more details`,
-      );
-    }
-    const state: ScheduleState = {
-      creationTimestamp: Date.parse(cj.metadata.creationTimestamp!),
-      lastScheduleTime: status.lastScheduleTime ? Date.parse(status.lastScheduleTime) : undefined,
-      startingDeadlineSeconds: spec.startingDeadlineSeconds,
-      timeZone: spec.timeZone,
-    };
-    const next = nextScheduleTime(parsed.schedule, state, now);
-    if (!next.ok) {
-      this.event(
-        cj,
-        "Warning",
-        "InvalidSchedule",
-        `invalid schedule: ${spec.schedule} : ${next.error}`,
-      );
-      return undefined;
-    }
-    const requeue = () =>
-      nextScheduleTimeDuration(
-        parsed.schedule,
-        {
-          ...state,
-          lastScheduleTime: status.lastScheduleTime
-            ? Date.parse(status.lastScheduleTime)
-            : undefined,
-        },
-        now,
-      );
-    const scheduled = next.scheduledTime;
-    if (scheduled === undefined) return requeue();
-    if (next.tooManyMissed) {
-      this.event(
-        cj,
-        "Warning",
-        "TooManyMissedTimes",
-        "too many missed start times. Set or decrease .spec.startingDeadlineSeconds or check clock skew",
-      );
-    }
-    if (
-      spec.startingDeadlineSeconds !== undefined &&
-      scheduled + spec.startingDeadlineSeconds * 1000 < now
-    ) {
-      this.event(
-        cj,
-        "Warning",
-        "MissSchedule",
-        `Missed scheduled time to start a job: ${formatRfc1123z(scheduled)}`,
-      );
-      return requeue();
-    }
-    const jobName = scheduledJobName(cj.metadata.name!, scheduled);
-    if (
-      (status.active ?? []).some((a) => a.name === jobName) ||
-      (status.lastScheduleTime && Date.parse(status.lastScheduleTime) === scheduled)
-    ) {
-      return requeue();
-    }
-    if (spec.concurrencyPolicy === "Forbid" && (status.active ?? []).length > 0) {
-      this.event(
-        cj,
-        "Normal",
-        "JobAlreadyActive",
-        "Not starting job because prior execution is running and concurrency policy is Forbid",
-      );
-      return requeue();
-    }
-    if (spec.concurrencyPolicy === "Replace") {
-      for (const a of [...(status.active ?? [])]) {
-        try {
-          this.api.delete("Job", a.namespace, a.name!, { propagationPolicy: "Background" });
-          this.event(cj, "Normal", "SuccessfulDelete", `Deleted job ${a.name}`);
-        } catch (e) {
-          if (!(e instanceof StatusError && e.reason === "NotFound")) {
-            this.event(
-              cj,
-              "Warning",
-              "FailedDelete",
-              `Deleted job: ${e instanceof Error ? e.message : String(e)}`,
-            );
-            return requeue();
-          }
-        }
-        status.active = (status.active ?? []).filter((x) => x.uid !== a.uid);
-      }
-    }
-    const job = this.jobFromTemplate(cj, jobName, scheduled);
     let created: Job;
     try {
-      created = this.api.create(job);
+      created = this.api.create(jobFromTemplate(cj, decision.scheduledTime));
+      this.record(cj, [cronJobEvents.successfulCreate(created.metadata.name!)]);
     } catch (e) {
-      if (e instanceof StatusError && e.reason === "AlreadyExists") {
-        const existing = this.store.get<Job>("Job", cj.metadata.namespace, jobName);
-        if (existing && existing.metadata.ownerReferences?.some((r) => r.uid === cj.metadata.uid)) {
-          status.lastScheduleTime = rfc3339(scheduled);
-        }
-        return requeue();
+      if (!(e instanceof StatusError) || e.reason !== "AlreadyExists") {
+        this.record(cj, [cronJobEvents.failedCreate(serverMessage(e))]);
+        return { status, failed: true };
       }
-      this.event(
-        cj,
-        "Warning",
-        "FailedCreate",
-        `Error creating job: ${e instanceof Error ? e.message : String(e)}`,
-      );
-      return requeue();
+      // The name is the lock (§4.5): a Job of ours we did not list yet is adopted silently;
+      // anyone else's leaves the time unhandled, with no requeue, as in Kubernetes.
+      const existing = this.store.get<Job>("Job", cj.metadata.namespace, decision.jobName);
+      if (!existing) return { status, failed: true };
+      if (controllerOf(existing)?.uid !== cj.metadata.uid) return { status };
+      if (status.active?.some((a) => a.uid === existing.metadata.uid)) return { status };
+      created = existing;
     }
-    this.event(cj, "Normal", "SuccessfulCreate", `Created job ${created.metadata.name}`);
-    const ref: ObjectReference = {
-      apiVersion: "batch/v1",
-      kind: "Job",
-      name: created.metadata.name,
-      namespace: created.metadata.namespace,
-      uid: created.metadata.uid,
-      resourceVersion: created.metadata.resourceVersion,
-    };
-    (status.active ??= []).push(ref);
-    status.lastScheduleTime = rfc3339(scheduled);
-    return requeue();
+    status = withCreated(status, created, decision.scheduledTime);
+    return { status, requeue: requeueAfter(cj, decision.schedule, status, now) };
   }
 
-  /** The Job for a scheduled time (spec §4.5). */
-  private jobFromTemplate(cj: CronJob, name: string, scheduled: number): Job {
-    const t = cj.spec.jobTemplate;
-    const annotations = {
-      ...(t.metadata?.annotations ?? {}),
-      [SCHEDULED_TIMESTAMP_ANNOTATION]: formatScheduledTimestamp(scheduled, cj.spec.timeZone),
-    };
-    const job: Job = {
-      apiVersion: "batch/v1",
-      kind: "Job",
-      metadata: {
-        name,
-        namespace: cj.metadata.namespace,
-        annotations,
-        ownerReferences: [
-          {
-            apiVersion: "batch/v1",
-            kind: "CronJob",
-            name: cj.metadata.name!,
-            uid: cj.metadata.uid!,
-            controller: true,
-            blockOwnerDeletion: true,
-          },
-        ],
-      },
-      spec: clone(t.spec),
-    };
-    if (t.metadata?.labels && Object.keys(t.metadata.labels).length)
-      job.metadata.labels = { ...t.metadata.labels };
-    return job;
-  }
-
-  /** Keep at most the history limits of finished Jobs, oldest (by startTime) deleted first. */
-  private cleanupHistory(cj: CronJob, jobs: Job[]): void {
-    const groups: [Job[], number][] = [
-      [
-        jobs.filter((j) => condition(j, "Complete") && !j.metadata.deletionTimestamp),
-        cj.spec.successfulJobsHistoryLimit ?? 3,
-      ],
-      [
-        jobs.filter((j) => condition(j, "Failed") && !j.metadata.deletionTimestamp),
-        cj.spec.failedJobsHistoryLimit ?? 1,
-      ],
-    ];
-    for (const [list, limit] of groups) {
-      if (list.length <= limit) continue;
-      const start = (j: Job) => (j.status?.startTime ? Date.parse(j.status.startTime) : Infinity);
-      const sorted = [...list].sort(
-        (a, b) => start(a) - start(b) || (a.metadata.name! < b.metadata.name! ? -1 : 1),
-      );
-      for (const j of sorted.slice(0, list.length - limit)) {
-        try {
-          this.api.delete("Job", j.metadata.namespace, j.metadata.name!, {
-            propagationPolicy: "Background",
-          });
-          this.event(cj, "Normal", "SuccessfulDelete", `Deleted job ${j.metadata.name}`);
-        } catch (e) {
-          this.event(
-            cj,
-            "Warning",
-            "FailedDelete",
-            `Deleted job: ${e instanceof Error ? e.message : String(e)}`,
-          );
-        }
-      }
+  /** deleteJob (Background propagation): SuccessfulDelete, or FailedDelete and false. */
+  private deleteJob(cj: CronJob, job: Job): boolean {
+    try {
+      this.api.delete("Job", job.metadata.namespace, job.metadata.name!, {
+        propagationPolicy: "Background",
+      });
+    } catch (e) {
+      this.record(cj, [cronJobEvents.failedDelete(serverMessage(e))]);
+      return false;
     }
+    this.record(cj, [cronJobEvents.successfulDelete(job.metadata.name!)]);
+    return true;
   }
+}
 
-  private writeStatus(cj: CronJob, status: CronJobStatus): void {
-    const out: CronJobStatus = {};
-    if (status.active?.length) out.active = status.active;
-    if (status.lastScheduleTime) out.lastScheduleTime = status.lastScheduleTime;
-    if (status.lastSuccessfulTime) out.lastSuccessfulTime = status.lastSuccessfulTime;
-    if (JSON.stringify(out) === JSON.stringify(cj.status ?? {})) return;
-    const live = this.store.get<CronJob>("CronJob", cj.metadata.namespace, cj.metadata.name!);
-    if (live) this.store.updateStatus({ ...live, status: out });
-  }
+function sameOwner(a: OwnerReference, b: OwnerReference | undefined): boolean {
+  return b !== undefined && a.uid === b.uid && a.name === b.name && a.kind === b.kind;
+}
+
+/**
+ * An API error as the controller's client sees it (`err.Error()`): the server's own wording,
+ * e.g. `Job.batch "x" is invalid: <cause>` or `… is invalid: [<cause>, <cause>]`, not kubectl's.
+ */
+function serverMessage(e: unknown): string {
+  if (!(e instanceof StatusError)) return e instanceof Error ? e.message : String(e);
+  if (e.reason !== "Invalid" || e.causes.length === 0) return e.message;
+  const causes = [...new Set(e.causes.map(renderFieldError))];
+  const kind = e.kind === "Job" ? "Job.batch" : (e.kind ?? "");
+  const body = causes.length === 1 ? causes[0] : `[${causes.join(", ")}]`;
+  return `${kind} "${e.objectName ?? ""}" is invalid: ${body}`;
 }

@@ -3,7 +3,7 @@ import { clone } from "../api/store.ts";
 import { INDEX_LABEL, TRACKING_FINALIZER } from "./job-util.ts";
 
 /** The pod the Job controller creates from its template (spec §1.3). */
-export function podFromTemplate(job: Job, index: number | undefined): Pod {
+export function podFromTemplate(job: Job, index?: number): Pod {
   const t = job.spec.template;
   const name = job.metadata.name!;
   const labels = { ...(t.metadata?.labels ?? {}) };

@@ -6,6 +6,7 @@ import type { KubectlContext, Verb } from "./context.ts";
 import type { Parsed } from "./flags.ts";
 import { checkObject, decodeManifests } from "./manifest.ts";
 import type { Output } from "./output.ts";
+import { parseOutput, printObjects } from "./printing.ts";
 
 /** Read every object named by `-f` (files, `-`), or report kubectl's error. */
 export function readObjects(
@@ -72,11 +73,16 @@ function applyAll(
   out: Output,
   mode: "apply" | "create",
 ): void {
+  const format = parseOutput(parsed.flags.output as string | undefined, false);
+  if ("error" in format) return out.fail(format.error);
   const objects = readObjects(ctx, parsed, out);
   if (!objects) return;
   const api: ApiServer = ctx.cluster.api;
   const dry = parsed.flags["dry-run"] as string | undefined;
+  if (dry !== undefined && !["client", "server", "none"].includes(dry))
+    return out.fail(`error: Invalid dry-run value (${dry}). Must be "none", "server", or "client".`);
   const suffix = dry === "client" ? " (dry run)" : dry === "server" ? " (server dry run)" : "";
+  let printed = 0;
   for (const { obj, file } of objects) {
     const rt = resourceFor(obj.kind)!;
     obj.metadata ??= {};
@@ -84,13 +90,20 @@ function applyAll(
       obj.metadata.namespace ??= parsed.flags.namespace as string;
     const name = `${qualifiedSingular(rt)}/${obj.metadata.name ?? ""}`;
     try {
+      let shown: KubeObject = obj;
+      let result = "created";
       if (mode === "create") {
-        if (dry !== "client") api.create(obj, { dryRun: dry === "server" });
-        out.out(`${name} created${suffix}\n`);
-      } else {
-        const r =
-          dry === "client" ? { result: "created" } : api.apply(obj, { dryRun: dry === "server" });
-        out.out(`${name} ${r.result}${suffix}\n`);
+        if (dry !== "client") shown = api.create(obj, { dryRun: dry === "server" });
+      } else if (dry !== "client") {
+        const r = api.apply(obj, { dryRun: dry === "server" });
+        shown = r.object;
+        result = r.result;
+      }
+      if (format.kind === "table") out.out(`${name} ${result}${suffix}\n`);
+      else {
+        const p = printObjects(format, [shown], true);
+        if ("error" in p) out.fail(p.error);
+        else out.out((format.kind === "yaml" && printed++ > 0 ? "---\n" : "") + p.text);
       }
     } catch (e) {
       out.fail(apiErrorText(e, mode === "create" ? "creating" : "applying", file));

@@ -13,6 +13,7 @@ export const describeVerb: Verb = {
   name: "describe",
   short: "Show details of a specific resource or group of resources",
   usage: "kubectl describe (-f FILENAME | TYPE [NAME_PREFIX | -l label] | TYPE/NAME) [options]",
+  args: "object",
   flags: [
     { name: "selector", short: "l", type: "string", usage: "Selector (label query) to filter on." },
     {

@@ -1,9 +1,11 @@
-import { notFound } from "../api/errors.ts";
 import type { Job, Pod } from "../api/types.ts";
-import { logLines } from "../kubelet/logs.ts";
+import { logLines, type LogInstance } from "../kubelet/logs.ts";
 import { rfc3339 } from "../sim/time.ts";
 import { namespaceOf, type KubectlContext, type Verb } from "./context.ts";
+import { lookupType } from "./kinds.ts";
 import type { Output } from "./output.ts";
+import type { Process } from "./process.ts";
+import { matches, parseSelector } from "./selector.ts";
 
 /** kubectl's pod choice for `logs job/NAME` (spec §7.5): most restarts first, then oldest. */
 function pickPod(pods: Pod[]): Pod | undefined {
@@ -21,33 +23,31 @@ function pickPod(pods: Pod[]): Pod | undefined {
   )[0];
 }
 
-function printPodLogs(
-  ctx: KubectlContext,
-  pod: Pod,
-  container: string | undefined,
-  previous: boolean,
-  timestamps: boolean,
-  tail: number | undefined,
-  out: Output,
-): void {
-  const names = pod.spec.containers.map((c) => c.name);
-  const c = container ?? names[0];
-  if (!names.includes(c) && !(pod.spec.initContainers ?? []).some((x) => x.name === c)) {
-    out.fail(`error: container ${c} is not valid for pod ${pod.metadata.name}`);
-    return;
-  }
-  const status = [
-    ...(pod.status?.containerStatuses ?? []),
-    ...(pod.status?.initContainerStatuses ?? []),
-  ].find((s) => s.name === c);
+interface Source {
+  pod: Pod;
+  container: string;
+}
+
+interface Opts {
+  previous: boolean;
+  timestamps: boolean;
+  tail: number;
+  prefix: boolean;
+}
+
+const statusOf = (pod: Pod, c: string) =>
+  [...(pod.status?.containerStatuses ?? []), ...(pod.status?.initContainerStatuses ?? [])].find(
+    (s) => s.name === c,
+  );
+
+/** The log instance to read, or kubectl's error for a container that has none yet. */
+function openLog(ctx: KubectlContext, src: Source, previous: boolean): LogInstance | string {
+  const { pod, container: c } = src;
+  const status = statusOf(pod, c);
   const waiting = status?.state.waiting;
   const inst = ctx.cluster.logs(pod, c, previous);
-  if (previous && !inst) {
-    out.fail(
-      `Error from server (BadRequest): previous terminated container "${c}" in pod "${pod.metadata.name}" not found`,
-    );
-    return;
-  }
+  if (previous && !inst)
+    return `Error from server (BadRequest): previous terminated container "${c}" in pod "${pod.metadata.name}" not found`;
   if (
     !inst ||
     (waiting &&
@@ -57,83 +57,154 @@ function printPodLogs(
         waiting.reason?.includes("Image")))
   ) {
     const reason = waiting?.reason ?? "ContainerCreating";
-    out.fail(
-      `Error from server (BadRequest): container "${c}" in pod "${pod.metadata.name}" is waiting to start: ${reason === "ImagePullBackOff" || reason === "ErrImagePull" ? "trying and failing to pull image" : reason}`,
-    );
-    return;
+    return `Error from server (BadRequest): container "${c}" in pod "${pod.metadata.name}" is waiting to start: ${reason === "ImagePullBackOff" || reason === "ErrImagePull" ? "trying and failing to pull image" : reason}`;
   }
-  let lines = logLines(inst);
-  if (tail !== undefined && tail >= 0) lines = lines.slice(Math.max(0, lines.length - tail));
-  for (const l of lines)
-    out.out(`${timestamps ? rfc3339(l.t).replace("Z", ".000000000Z") + " " : ""}${l.text}\n`);
+  return inst;
+}
+
+function formatLine(src: Source, l: { t: number; text: string }, o: Opts): string {
+  const pre = o.prefix ? `[pod/${src.pod.metadata.name}/${src.container}] ` : "";
+  const ts = o.timestamps ? rfc3339(l.t).replace("Z", ".000000000Z") + " " : "";
+  return `${pre}${ts}${l.text}\n`;
+}
+
+/**
+ * `logs -f`: print what is there, then each new line as the container writes it; the stream
+ * ends when that container instance stops (a restart starts a new stream kubectl does not follow).
+ */
+function follow(ctx: KubectlContext, sources: { src: Source; inst: LogInstance }[], o: Opts, out: Output): Process {
+  // --tail applies to what is already there; everything written later streams.
+  const state = sources.map((s) => ({
+    ...s,
+    printed: o.tail >= 0 ? Math.max(0, logLines(s.inst).length - o.tail) : 0,
+    done: false,
+  }));
+  const pump = () => {
+    for (const s of state) {
+      if (s.done) continue;
+      const pod = ctx.cluster.store.get<Pod>("Pod", s.src.pod.metadata.namespace, s.src.pod.metadata.name!);
+      const current = pod && pod.metadata.uid === s.src.pod.metadata.uid ? ctx.cluster.logs(pod, s.src.container) : undefined;
+      const ended = !current || current !== s.inst || !!statusOf(pod!, s.src.container)?.state.terminated;
+      const lines = logLines(s.inst);
+      const complete = ended || s.inst.chunks[s.inst.chunks.length - 1]?.text.endsWith("\n") !== false ? lines.length : lines.length - 1;
+      for (; s.printed < complete; s.printed++) out.out(formatLine(s.src, lines[s.printed], o));
+      if (ended) s.done = true;
+    }
+    return state.every((s) => s.done);
+  };
+  return { tick: pump, stop: () => undefined };
+}
+
+function printOnce(sources: { src: Source; inst: LogInstance }[], o: Opts, out: Output): void {
+  for (const { src, inst } of sources) {
+    let lines = logLines(inst);
+    if (o.tail >= 0) lines = lines.slice(Math.max(0, lines.length - o.tail));
+    for (const l of lines) out.out(formatLine(src, l, o));
+  }
+}
+
+/** Containers to read from a pod: `-c`, `--all-containers`, or the default one (with kubectl's notice). */
+function containersOf(pod: Pod, container: string | undefined, all: boolean, out: Output): string[] | undefined {
+  const init = (pod.spec.initContainers ?? []).map((c) => c.name);
+  const main = pod.spec.containers.map((c) => c.name);
+  if (all) return [...init, ...main];
+  if (container) {
+    if (!main.includes(container) && !init.includes(container)) {
+      out.fail(`error: container ${container} is not valid for pod ${pod.metadata.name}`);
+      return undefined;
+    }
+    return [container];
+  }
+  const annotated = pod.metadata.annotations?.["kubectl.kubernetes.io/default-container"];
+  const def = annotated && main.includes(annotated) ? annotated : main[0];
+  if (main.length + init.length > 1 && !annotated)
+    out.err(
+      `Defaulted container "${def}" out of: ${[...main, ...init.map((i) => `${i} (init)`)].join(", ")}\n`,
+    );
+  return [def];
 }
 
 export const logsVerb: Verb = {
   name: "logs",
   short: "Print the logs for a container in a pod",
   usage: "kubectl logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER] [options]",
+  args: "pod-or-type-name",
   flags: [
     { name: "container", short: "c", type: "string", usage: "Print the logs of this container" },
-    {
-      name: "previous",
-      short: "p",
-      type: "bool",
-      usage:
-        "If true, print the logs for the previous instance of the container in a pod if it exists.",
-    },
+    { name: "previous", short: "p", type: "bool", usage: "If true, print the logs for the previous instance of the container in a pod if it exists." },
     { name: "follow", short: "f", type: "bool", usage: "Specify if the logs should be streamed." },
-    {
-      name: "timestamps",
-      type: "bool",
-      usage: "Include timestamps on each line in the log output",
-    },
-    { name: "tail", type: "int", default: -1, usage: "Lines of recent log file to display." },
+    { name: "timestamps", type: "bool", usage: "Include timestamps on each line in the log output" },
+    { name: "tail", type: "int", default: -1, usage: "Lines of recent log file to display. Defaults to -1 with no selector, showing all log lines otherwise 10, if a selector is provided." },
     { name: "selector", short: "l", type: "string", usage: "Selector (label query) to filter on." },
     { name: "all-containers", type: "bool", usage: "Get all containers' logs in the pod(s)." },
-    {
-      name: "prefix",
-      type: "bool",
-      usage: "Prefix each log line with the log source (pod name and container name)",
-    },
+    { name: "prefix", type: "bool", usage: "Prefix each log line with the log source (pod name and container name)" },
+    { name: "pod-running-timeout", type: "duration", default: "20s", usage: "The length of time to wait until at least one pod is running" },
+    { name: "max-log-requests", type: "int", default: 5, usage: "Specify maximum number of concurrent logs to follow when using by a selector. Defaults to 5." },
   ],
   run(ctx, parsed, out) {
+    const f = parsed.flags;
     const ns = namespaceOf(parsed);
     const store = ctx.cluster.store;
-    const container = parsed.flags.container as string | undefined;
-    const previous = parsed.flags.previous === true;
-    const timestamps = parsed.flags.timestamps === true;
-    const tail = parsed.flags.tail as number;
+    const sel = f.selector as string | undefined;
     const target = parsed.args[0];
-    if (!target) {
-      out.fail(
-        "error: expected POD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples",
-      );
-      return;
-    }
-    let pod: Pod | undefined;
-    if (target.includes("/")) {
-      const [type, name] = [
-        target.slice(0, target.indexOf("/")),
-        target.slice(target.indexOf("/") + 1),
-      ];
-      if (/^(jobs?|jobs?\.batch)$/.test(type)) {
-        const job = store.get<Job>("Job", ns, name);
-        if (!job)
-          return out.fail(`Error from server (NotFound): ${notFound("jobs.batch", name).message}`);
-        const pods = store.listOwnedBy<Pod>("Pod", job.metadata.uid!);
-        pod = pickPod(pods);
-        if (!pod) return out.fail(`error: timed out waiting for the condition`);
-        if (pods.length > 1) out.err(`Found ${pods.length} pods, using pod/${pod.metadata.name}\n`);
-      } else if (/^(pods?|po)$/.test(type)) {
-        pod = store.get<Pod>("Pod", ns, name);
-        if (!pod) return out.fail(`Error from server (NotFound): pods "${name}" not found`);
-      } else {
-        return out.fail(`error: cannot get the logs from ${type}`);
-      }
+    const o: Opts = {
+      previous: f.previous === true,
+      timestamps: f.timestamps === true,
+      tail: (f.tail as number) === -1 && sel ? 10 : (f.tail as number),
+      prefix: f.prefix === true,
+    };
+    let pods: Pod[];
+    if (sel !== undefined) {
+      if (target)
+        return out.fail("error: only a selector (-l) or a POD name is allowed\nSee 'kubectl logs -h' for help and examples");
+      const p = parseSelector(sel);
+      if ("error" in p) return out.fail(`error: ${p.error}`);
+      pods = store.list<Pod>("Pod", ns).filter((x) => matches(p.reqs, x.metadata.labels));
+      if (pods.length === 0) return out.err("No resources found in " + ns + " namespace.\n");
+      if (f.follow && pods.length > (f["max-log-requests"] as number))
+        return out.fail(
+          `error: you are attempting to follow ${pods.length} log streams, but maximum allowed concurrency is ${f["max-log-requests"] as number}, use --max-log-requests to increase the limit`,
+        );
     } else {
-      pod = store.get<Pod>("Pod", ns, target);
-      if (!pod) return out.fail(`Error from server (NotFound): pods "${target}" not found`);
+      if (!target)
+        return out.fail("error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples");
+      const slash = target.indexOf("/");
+      const type = slash < 0 ? "pod" : target.slice(0, slash);
+      const name = slash < 0 ? target : target.slice(slash + 1);
+      const rt = lookupType(type);
+      if (!rt) return out.fail(`error: the server doesn't have a resource type "${type}"`);
+      if (rt.kind === "Pod") {
+        const pod = store.get<Pod>("Pod", ns, name);
+        if (!pod) return out.fail(`Error from server (NotFound): pods "${name}" not found`);
+        pods = [pod];
+      } else if (rt.kind === "Job") {
+        const job = store.get<Job>("Job", ns, name);
+        if (!job) return out.fail(`Error from server (NotFound): jobs.batch "${name}" not found`);
+        const owned = store.listOwnedBy<Pod>("Pod", job.metadata.uid!);
+        const pod = pickPod(owned);
+        if (!pod) return out.fail("error: timed out waiting for the condition");
+        if (owned.length > 1) out.err(`Found ${owned.length} pods, using pod/${pod.metadata.name}\n`);
+        pods = [pod];
+      } else return out.fail(`error: cannot get the logs from ${rt.group ? `${rt.kind}.${rt.group}` : rt.kind}`);
     }
-    printPodLogs(ctx, pod, container, previous, timestamps, tail, out);
+    const sources: { src: Source; inst: LogInstance }[] = [];
+    for (const pod of pods) {
+      const cs = containersOf(pod, f.container as string | undefined, f["all-containers"] === true, out);
+      if (!cs) return;
+      for (const c of cs) {
+        const inst = openLog(ctx, { pod, container: c }, o.previous);
+        if (typeof inst === "string") {
+          out.fail(inst);
+          if (sel === undefined) return;
+          continue;
+        }
+        sources.push({ src: { pod, container: c }, inst });
+      }
+    }
+    if (!f.follow || o.previous) return printOnce(sources, o, out);
+    const p = follow(ctx, sources, o, out);
+    return p.tick() ? undefined : p;
   },
 };
+
+export { follow as followLogs, type Source as LogSource, type Opts as LogOpts };

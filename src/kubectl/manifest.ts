@@ -1,5 +1,6 @@
 import { loadAll, YAML11_SCHEMA } from "js-yaml";
 import { resourceFor } from "../api/resources.ts";
+import { typeForApiVersionKind } from "./kinds.ts";
 import type { KubeObject } from "../api/types.ts";
 
 export interface ManifestDoc {
@@ -105,7 +106,13 @@ export function checkObject(obj: KubeObject, file: string): string | undefined {
   const expected = rt ? (rt.group ? `${rt.group}/${rt.version}` : rt.version) : undefined;
   if (!rt || expected !== obj.apiVersion) {
     const name = obj.metadata?.name ?? "";
-    return `error: resource mapping not found for name: "${name}" namespace: "${obj.metadata?.namespace ?? ""}" from "${file}": no matches for kind "${obj.kind}" in version "${obj.apiVersion}"\nensure CRDs are installed first`;
+    const base = `error: resource mapping not found for name: "${name}" namespace: "${obj.metadata?.namespace ?? ""}" from "${file}": no matches for kind "${obj.kind}" in version "${obj.apiVersion}"\nensure CRDs are installed first`;
+    const other = typeForApiVersionKind(String(obj.apiVersion), String(obj.kind));
+    if (other)
+      return `error: Batch Lab does not simulate ${other.plural} (${obj.apiVersion} ${obj.kind}): it runs Jobs, CronJobs, Pods, ConfigMaps, Secrets, PersistentVolumeClaims and Services`;
+    if (rt && expected)
+      return `${base}\nlab: ${obj.kind} is served as ${expected} since Kubernetes 1.25 (${obj.apiVersion} was removed); write apiVersion: ${expected}`;
+    return base;
   }
   return undefined;
 }

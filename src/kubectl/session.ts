@@ -1,94 +1,46 @@
-import { formatDate } from "./date.ts";
 import type { KubectlContext } from "./context.ts";
-import { runKubectl } from "./kubectl.ts";
-import { Output, type CommandResult } from "./output.ts";
+import { formatDate } from "./date.ts";
+import { saveEdit } from "./edit.ts";
+import { startKubectl } from "./kubectl.ts";
+import { Output, type Chunk, type CommandResult, type EditRequest } from "./output.ts";
+import { Pipeline } from "./pipes.ts";
+import type { Process } from "./process.ts";
+import { HELP_TEXT, parseDuration, timeoutProcess, watchProcess } from "./shell-commands.ts";
 import { tokenize } from "./tokenize.ts";
 
-/** `90s`, `5m`, `3h`, `2d`, `1h30m`, or a bare number of seconds → ms. */
-export function parseSleep(s: string): number | undefined {
-  if (/^\d+(\.\d+)?$/.test(s)) return Number(s) * 1000;
-  const re = /(\d+(?:\.\d+)?)(ms|d|h|m|s)/g;
-  let total = 0;
-  let consumed = 0;
-  for (const m of s.matchAll(re)) {
-    if (m.index !== consumed) return undefined;
-    consumed += m[0].length;
-    total +=
-      Number(m[1]) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2] as "ms"];
-  }
-  return consumed === s.length && consumed > 0 ? total : undefined;
+export { parseDuration as parseSleep } from "./shell-commands.ts";
+
+/** A bound on how far one command may drive virtual time by itself (habit 7). */
+export const MAX_DRIVE_MS = 24 * 3_600_000;
+
+export interface StartOptions {
+  /** Standard input for `kubectl apply -f -` (e.g. the editor's buffer). */
+  stdin?: string;
+  /** Every chunk as it is written, stamped with the virtual instant (`chunk.at`). */
+  onChunk?: (chunk: Chunk) => void;
+  /** Aborting it is Ctrl+C. */
+  signal?: AbortSignal;
 }
 
-type Filter = (input: string, args: string[]) => { text: string; code: number } | { error: string };
-
-/** The few shell comforts learners pipe kubectl output into. */
-const filters: Record<string, Filter> = {
-  grep(input, args) {
-    const flags = args.filter((a) => a.startsWith("-")).join("");
-    const pattern = args.find((a) => !a.startsWith("-"));
-    if (pattern === undefined) return { error: "Usage: grep [-ivcq] PATTERN" };
-    let re: RegExp;
-    try {
-      re = new RegExp(pattern, flags.includes("i") ? "i" : "");
-    } catch {
-      return { error: `grep: bad regex '${pattern}'` };
-    }
-    const lines = input.split("\n").filter((l, i, a) => i < a.length - 1 || l !== "");
-    const hits = lines.filter((l) => re.test(l) !== flags.includes("v"));
-    if (flags.includes("q")) return { text: "", code: hits.length ? 0 : 1 };
-    if (flags.includes("c")) return { text: `${hits.length}\n`, code: hits.length ? 0 : 1 };
-    return { text: hits.map((l) => l + "\n").join(""), code: hits.length ? 0 : 1 };
-  },
-  head: (input, args) => lineSlice(input, args, (ls, n) => ls.slice(0, n)),
-  tail: (input, args) => lineSlice(input, args, (ls, n) => ls.slice(Math.max(0, ls.length - n))),
-  wc(input, args) {
-    const lines = input.split("\n").length - 1;
-    if (args.includes("-l")) return { text: `${lines}\n`, code: 0 };
-    if (args.includes("-w"))
-      return { text: `${input.split(/\s+/).filter(Boolean).length}\n`, code: 0 };
-    if (args.includes("-c")) return { text: `${input.length}\n`, code: 0 };
-    return {
-      text: `${String(lines).padStart(7)} ${String(input.split(/\s+/).filter(Boolean).length).padStart(7)} ${String(input.length).padStart(7)}\n`,
-      code: 0,
-    };
-  },
-  sort(input, args) {
-    const lines = input.split("\n").filter((l, i, a) => i < a.length - 1 || l !== "");
-    lines.sort(args.includes("-n") ? (a, b) => parseFloat(a) - parseFloat(b) : undefined);
-    if (args.includes("-r")) lines.reverse();
-    return { text: lines.map((l) => l + "\n").join(""), code: 0 };
-  },
-};
-
-function lineSlice(
-  input: string,
-  args: string[],
-  pick: (lines: string[], n: number) => string[],
-): { text: string; code: number } {
-  let n = 10;
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === "-n" && args[i + 1]) n = Number(args[++i]);
-    else if (/^-\d+$/.test(args[i])) n = Number(args[i].slice(1));
-    else if (/^-n\d+$/.test(args[i])) n = Number(args[i].slice(2));
-  }
-  const lines = input.split("\n").filter((l, i, a) => i < a.length - 1 || l !== "");
-  return {
-    text: pick(lines, n)
-      .map((l) => l + "\n")
-      .join(""),
-    code: 0,
-  };
+/**
+ * A command that may still be running. The browser polls it after each clock frame (time moves
+ * at the learner's speed) or drives it (time jumps); the headless runner drives it to the end.
+ */
+export interface RunningCommand {
+  readonly done: boolean;
+  /** Everything written so far and, once done, the exit status. */
+  result(): CommandResult;
+  /** React to what the cluster did since the last call (after the UI advanced the clock). */
+  poll(): boolean;
+  /** Advance the cluster itself, event by event, until done or `maxMs` of virtual time pass. */
+  drive(maxMs?: number): boolean;
+  /** The virtual instant the command ends or acts by itself (a timeout, the next watch frame). */
+  wakeAt(): number | undefined;
+  /** Ctrl+C: stop now, exit status 130. */
+  interrupt(): void;
+  /** Never ends by itself (`get -w`, `watch`, `port-forward`) unless bounded by `timeout`. */
+  readonly endless: boolean;
 }
-
-export const SESSION_COMMANDS = [
-  "kubectl",
-  "sleep",
-  "date",
-  "clear",
-  "help",
-  "echo",
-  ...Object.keys(filters),
-];
 
 /**
  * The lab's terminal: runs one line of input against the cluster. Shared by the browser
@@ -97,84 +49,202 @@ export const SESSION_COMMANDS = [
 export class Session {
   constructor(private readonly ctx: KubectlContext) {}
 
-  /** Run one line; `stdin` feeds `kubectl apply -f -` (e.g. the editor's buffer). */
+  /**
+   * Run one line to its end (scripts, and the bounded case in the UI): a long-running command
+   * drives virtual time itself; one that never ends (`get -w`) needs `timeout D` in front.
+   */
   exec(line: string, stdin?: string): CommandResult {
-    const out = new Output();
+    const run = this.start(line, { stdin });
+    if (!run.done) {
+      if (run.endless) {
+        run.interrupt();
+        const r = run.result();
+        const note =
+          "lab: this command runs until Ctrl+C; in a script, bound it: timeout 30s " +
+          line.trim() +
+          "\n";
+        return { ...r, exitCode: 0, chunks: [...r.chunks, { stream: "stderr", text: note, at: this.ctx.cluster.now() }] };
+      }
+      if (!run.drive(MAX_DRIVE_MS)) {
+        run.interrupt();
+        const r = run.result();
+        const note = `lab: stopped after ${MAX_DRIVE_MS / 3_600_000}h of virtual time\n`;
+        return { ...r, chunks: [...r.chunks, { stream: "stderr", text: note, at: this.ctx.cluster.now() }] };
+      }
+    }
+    return run.result();
+  }
+
+  /** Start one line; see RunningCommand. Short commands are done on return. */
+  start(line: string, opts: StartOptions = {}): RunningCommand {
+    const cluster = this.ctx.cluster;
+    const out = new Output(() => cluster.now());
     const trimmed = line.trim();
-    if (trimmed === "" || trimmed.startsWith("#")) return out.result();
+    const finished = (code?: number): RunningCommand => {
+      if (code !== undefined) out.exitCode = code;
+      cluster.settle();
+      return doneCommand(out);
+    };
+    if (trimmed === "" || trimmed.startsWith("#")) return finished();
     const tok = tokenize(trimmed);
     if ("error" in tok) {
       out.fail(`sh: syntax error: ${tok.error}`, 2);
-      return out.result();
+      return finished();
     }
     const [first, ...pipes] = tok.words;
-    let result = this.runFirst(first, stdin);
-    for (const stage of pipes) {
-      const [cmd, ...args] = stage;
-      const f = cmd ? filters[cmd] : undefined;
-      if (!f) {
-        out.fail(
-          `sh: ${cmd ?? ""}: not available in this lab (pipes work into grep, head, tail, wc and sort)`,
-          127,
-        );
-        return out.result();
-      }
-      const input = result.chunks
-        .filter((c) => c.stream === "stdout")
-        .map((c) => c.text)
-        .join("");
-      for (const c of result.chunks) if (c.stream === "stderr") out.err(c.text);
-      const r = f(input, args);
-      const next = new Output();
-      if ("error" in r) next.fail(r.error, 2);
-      else {
-        next.out(r.text);
-        next.exitCode = r.code;
-      }
-      result = next.result();
+    const pipeErr = pipes.length ? Pipeline.check(pipes) : undefined;
+    if (pipeErr) {
+      out.fail(pipeErr, 127);
+      return finished();
     }
-    for (const c of result.chunks) {
-      if (c.stream === "stdout") out.out(c.text);
+    // The first stage writes into `inner`; stdout flows through the pipeline into `out`.
+    const inner = new Output(() => cluster.now());
+    const pipeline = pipes.length ? new Pipeline(pipes, (t) => out.out(t)) : undefined;
+    inner.onChunk = (c) => {
+      if (c.stream === "stdout" && pipeline) pipeline.write(c.text);
+      else if (c.stream === "stdout") out.out(c.text, c.frame);
       else out.err(c.text);
+    };
+    if (opts.onChunk) out.onChunk = opts.onChunk;
+    const ctx = opts.stdin === undefined ? this.ctx : { ...this.ctx, stdin: opts.stdin };
+    const proc = this.startStage(ctx, first, inner);
+    const finish = (code?: number) => {
+      const pc = pipeline?.end();
+      out.exitCode = code ?? pc ?? inner.exitCode;
+      if (inner.clear) out.clear = true;
+      if (inner.edit) out.edit = inner.edit;
+      cluster.settle();
+    };
+    if (!proc || proc.tick()) {
+      finish();
+      return doneCommand(out);
     }
-    out.exitCode = result.exitCode;
-    // Controllers react to a write at the same instant: let them, so the next command sees it.
-    this.ctx.cluster.settle();
-    return out.result();
+    return new Running(cluster, proc, out, finish, pipeline, opts.signal);
   }
 
-  private runFirst(words: string[], stdin: string | undefined): CommandResult {
-    const out = new Output();
+  /** `kubectl edit` saved in the UI's editor. */
+  saveEdit(req: EditRequest, text: string): CommandResult {
+    const r = saveEdit(this.ctx, req, text);
+    this.ctx.cluster.settle();
+    return r;
+  }
+
+  private startStage(ctx: KubectlContext, words: string[], out: Output): Process | undefined {
     const [cmd, ...args] = words;
+    const cluster = ctx.cluster;
     switch (cmd) {
       case "kubectl":
       case "k":
-        return runKubectl(stdin === undefined ? this.ctx : { ...this.ctx, stdin }, args);
+        return startKubectl(ctx, args, out);
       case "sleep": {
-        const d = args[0] !== undefined ? parseSleep(args[0]) : undefined;
-        if (d === undefined) out.fail(`sleep: invalid number '${args[0] ?? ""}'`);
-        else this.ctx.cluster.advance(d);
-        return out.result();
+        const d = args[0] !== undefined ? parseDuration(args[0]) : undefined;
+        if (d === undefined) {
+          out.fail(args[0] === undefined ? "sleep: missing operand" : `sleep: invalid time interval '${args[0]}'`);
+          return undefined;
+        }
+        const end = cluster.now() + d;
+        return { tick: () => cluster.now() >= end, wakeAt: () => end, stop: () => undefined };
       }
+      case "timeout":
+        return timeoutProcess(ctx, args, out, (c, w, o) => this.startStage(c, w, o));
+      case "watch":
+        return watchProcess(ctx, args, out, (c, w, o) => this.startStage(c, w, o));
       case "date":
-        out.out(formatDate(this.ctx.cluster.now()) + "\n");
-        return out.result();
+        out.out(formatDate(cluster.now()) + "\n");
+        return undefined;
       case "echo":
         out.out(args.join(" ") + "\n");
-        return out.result();
+        return undefined;
+      case "clear":
+        out.clear = true;
+        return undefined;
       case "help":
-        out.out(
-          "Batch Lab terminal. Commands:\n" +
-            "  kubectl <verb> …   apply, create, get, describe, logs, delete, wait, version (kubectl <verb> --help)\n" +
-            "  sleep <duration>   let virtual time pass (90s, 5m, 1h30m, 2d)\n" +
-            "  date               the virtual clock\n" +
-            "  clear              clear the screen\n" +
-            "  … | grep/head/tail/wc/sort   filter output\n",
-        );
-        return out.result();
+        out.out(HELP_TEXT);
+        return undefined;
       default:
         out.fail(`sh: ${cmd}: not available in this lab (type 'help' for what is)`, 127);
-        return out.result();
+        return undefined;
     }
+  }
+}
+
+function doneCommand(out: Output): RunningCommand {
+  return {
+    done: true,
+    endless: false,
+    result: () => out.result(),
+    poll: () => true,
+    drive: () => true,
+    wakeAt: () => undefined,
+    interrupt: () => undefined,
+  };
+}
+
+class Running implements RunningCommand {
+  done = false;
+
+  constructor(
+    private readonly cluster: KubectlContext["cluster"],
+    private readonly proc: Process,
+    private readonly out: Output,
+    private readonly finish: (code?: number) => void,
+    private readonly pipeline: Pipeline | undefined,
+    signal: AbortSignal | undefined,
+  ) {
+    signal?.addEventListener("abort", () => this.interrupt());
+  }
+
+  get endless(): boolean {
+    return this.proc.endless === true;
+  }
+
+  result(): CommandResult {
+    return this.out.result();
+  }
+
+  private end(code?: number): boolean {
+    if (!this.done) {
+      this.done = true;
+      this.finish(code);
+    }
+    return true;
+  }
+
+  poll(): boolean {
+    if (this.done) return true;
+    if (this.proc.tick()) return this.end();
+    if (this.pipeline?.closed()) {
+      this.proc.stop("pipe");
+      return this.end();
+    }
+    return false;
+  }
+
+  wakeAt(): number | undefined {
+    return this.proc.wakeAt?.();
+  }
+
+  drive(maxMs = MAX_DRIVE_MS): boolean {
+    const deadline = this.cluster.now() + maxMs;
+    for (let n = 0; n < 10_000_000 && !this.done; n++) {
+      if (this.poll()) return true;
+      const next = this.cluster.nextEventAt();
+      const wake = this.wakeAt();
+      const target = Math.min(next ?? Infinity, wake ?? Infinity);
+      if (target > deadline) {
+        this.cluster.advanceTo(deadline);
+        return this.poll();
+      }
+      if (target === Infinity) return false; // nothing will ever happen again
+      if (next !== undefined && next <= target) this.cluster.stepEvent();
+      else this.cluster.advanceTo(target);
+    }
+    return this.done;
+  }
+
+  interrupt(): void {
+    if (this.done) return;
+    this.proc.stop("interrupt");
+    this.end(130);
   }
 }

@@ -392,8 +392,8 @@ export class PodWorker {
             initDone,
           );
     } else if (this.status.reason && !phaseFixed) this.status.phase = "Failed";
-    if (inits.length) this.status.initContainerStatuses = inits.map((s) => clone(s.status));
-    this.status.containerStatuses = apps.map((s) => clone(s.status));
+    if (inits.length) this.status.initContainerStatuses = inits.map((s) => s.status);
+    this.status.containerStatuses = apps.map((s) => s.status);
     updateReadiness(this.status, now);
     const live = this.node.store.get<Pod>(
       "Pod",
@@ -401,7 +401,8 @@ export class PodWorker {
       this.pod.metadata.name!,
     );
     if (!live || live.metadata.uid !== this.uid) return;
-    this.node.store.updateStatus({ ...live, status: clone(this.status) });
+    // One copy per write: the store freezes it, the worker keeps mutating its own.
+    this.node.store.updateStatus({ ...live, status: clone(this.status) }, true);
   }
 
   private after(delay: number, label: string, run: () => void): Timer {

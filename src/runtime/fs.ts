@@ -1,8 +1,12 @@
 import { ms, type Millis } from "../sim/time.ts";
 import type { FileSystem } from "./types.ts";
 
+const NOT_NORMAL = /\/\/|\/\.|.\/$/;
+
 /** Resolve `path` against `cwd` and normalise it (`.`, `..`, repeated and trailing slashes). */
 export function resolvePath(cwd: string, path: string): string {
+  // Fast path: already absolute and normal (the common case; this runs on every fs call).
+  if (path.charCodeAt(0) === 47 && !NOT_NORMAL.test(path)) return path;
   const full = path.startsWith("/") ? path : `${cwd}/${path}`;
   const out: string[] = [];
   for (const seg of full.split("/")) {

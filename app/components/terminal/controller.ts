@@ -139,6 +139,7 @@ export class TerminalController {
       return this.prompt();
     }
     const result = this.deps.run(line);
+    if (result.clear) this.host.write(CLEAR);
     let last = "\n";
     for (const c of result.chunks) {
       if (!c.text) continue;

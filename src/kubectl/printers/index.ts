@@ -17,6 +17,7 @@ import { eventTable } from "./events.ts";
 import { jobTable } from "./jobs.ts";
 import { configMapTable, defaultTable, nodeTable, secretTable } from "./misc.ts";
 import { podTable } from "./pods.ts";
+import { pvcTable, serviceTable } from "./services.ts";
 import type { Table } from "./table.ts";
 
 export { humanDuration, shortHumanDuration, age, rfc1123z } from "./human-duration.ts";
@@ -30,6 +31,7 @@ export { nodeTable, secretTable, configMapTable, defaultTable } from "./misc.ts"
 export { describePod, describeJob, describeCronJob, describeNode } from "./describe.ts";
 export { resourceName, printNames } from "./name.ts";
 export { printCustomColumns } from "./custom-columns.ts";
+export { serviceTable, pvcTable } from "./services.ts";
 export { formatLabels, formatLabelSelector, selectorString } from "./labels.ts";
 
 /** The server-side table for a list of one kind (what `kubectl get <kind>` prints). */
@@ -49,6 +51,10 @@ export function tableFor(kind: string, objs: readonly KubeObject[], now: number)
       return secretTable(objs as Secret[], now);
     case "ConfigMap":
       return configMapTable(objs as ConfigMap[], now);
+    case "Service":
+      return serviceTable(objs, now);
+    case "PersistentVolumeClaim":
+      return pvcTable(objs, now);
     default:
       return defaultTable(objs, now);
   }
