@@ -123,6 +123,12 @@ test("the cluster, the editor and the clock survive a reload", async ({ page }) 
     async () => (await page.getByTestId("job-header").getAttribute("data-status")) === "Complete",
   );
   const pod = await page.getByTestId("pod-card").getAttribute("data-pod");
+  // Space toggles play when focus is not in the editor or the terminal.
+  await page.getByRole("heading", { name: "Batch Lab" }).click();
+  await page.keyboard.press("Space");
+  await expect(page.getByTestId("clock-play")).toHaveAccessibleName("Pause virtual time");
+  await page.keyboard.press("Space");
+  await expect(page.getByTestId("clock-play")).toHaveAccessibleName("Play virtual time");
   const now = await page.getByTestId("clock-now").textContent();
 
   await page.reload();

@@ -29,7 +29,8 @@ export function ApplyPanel() {
   const actions = useLabActions();
   const apply = actions.applyEditor;
   useApplyShortcut(apply);
-  const markers = last && last.text === text ? last.markers : NO_MARKERS;
+  // Kept until the next apply, as kubectl's output is (the editor moves them with edits).
+  const markers = last?.markers ?? NO_MARKERS;
   return (
     <section className="apply-panel" aria-label="Manifest editor">
       <div className="apply-panel__bar">

@@ -42,13 +42,16 @@ export function JobPanel({
             <dt>active</dt>
             <dd>{v.active}</dd>
           </div>
-          <div className={v.failed > 0 ? "is-bad" : undefined}>
+          <div
+            className={v.failed > v.backoffLimit ? "is-bad" : v.failed > 0 ? "is-warn" : undefined}
+            title={`${v.failed} failed pod(s); the Job fails once more than backoffLimit (${v.backoffLimit}) have failed`}
+          >
             <dt>failed</dt>
-            <dd
-              title={`${v.failed} failed pod(s); the Job fails after ${v.backoffLimit} retries (backoffLimit)`}
-            >
-              {v.failed} / {v.backoffLimit} <span className="job__hint">backoffLimit</span>
-            </dd>
+            <dd data-testid="job-failed">{v.failed}</dd>
+          </div>
+          <div>
+            <dt>backoffLimit</dt>
+            <dd>{v.backoffLimit}</dd>
           </div>
         </dl>
         <div

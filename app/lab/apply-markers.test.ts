@@ -8,7 +8,11 @@ function markersFor(text: string) {
   const { result } = shell.run(`kubectl apply -f ${EDITOR_FILE}`, (p) =>
     p === EDITOR_FILE ? text : undefined,
   );
-  return applyMarkers(text, EDITOR_FILE, result).map((m) => [m.line, m.column, m.message]);
+  return applyMarkers(text, EDITOR_FILE, result).map((m): [number, number, string] => [
+    m.line,
+    m.column,
+    m.message,
+  ]);
 }
 
 const lines = (...l: string[]) => l.join("\n") + "\n";
@@ -52,10 +56,26 @@ describe("applyMarkers", () => {
     const invalid = markersFor(bad.replace("imag:", "image:"));
     expect(invalid.map(([line, col]) => [line, col])).toEqual([[8, 7]]);
     expect(invalid[0][2]).toBe(
-      'The Job "broken" is invalid: \n' +
-        '* spec.template.spec.restartPolicy: Unsupported value: "Sometimes": supported values: "Always", "OnFailure", "Never"\n' +
-        '* spec.template.spec.restartPolicy: Required value: valid values: "OnFailure", "Never"',
+      'The Job "broken" is invalid: spec.template.spec.restartPolicy: Unsupported value: "Sometimes": supported values: "Always", "OnFailure", "Never"\n' +
+        'The Job "broken" is invalid: spec.template.spec.restartPolicy: Required value: valid values: "OnFailure", "Never"',
     );
+
+    // A missing field has no line of its own: its cause goes on the `kind:` line.
+    const nameless = markersFor(
+      bad.replace("imag:", "image:").replace("metadata:\n  name: broken\n", ""),
+    );
+    expect(nameless.map(([line, col, message]) => [line, col, message.split("\n")[0]])).toEqual([
+      [
+        2,
+        1,
+        'The Job "" is invalid: metadata.name: Required value: name or generateName is required',
+      ],
+      [
+        6,
+        7,
+        'The Job "" is invalid: spec.template.spec.restartPolicy: Unsupported value: "Sometimes": supported values: "Always", "OnFailure", "Never"',
+      ],
+    ]);
   });
 
   it("reads field paths out of apiserver messages", () => {

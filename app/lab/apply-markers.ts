@@ -4,10 +4,11 @@ import type { EditorMarker } from "../editor/types.ts";
 
 /**
  * Editor markers for what `kubectl apply -f <file>` printed about the editor's text: a YAML
- * error at its line and column; an API error at the field it names (`spec.template.spec.
- * restartPolicy`, `unknown field "…"`, `Go struct field Job.spec.…`) or, failing that, at the
- * document's `kind:` line. kubectl writes one line (or one multi-line error) per document, in
- * document order, which is how an error is matched to its document.
+ * error at its line and column; an API error at each field it names (`spec.template.spec.
+ * restartPolicy`, `unknown field "…"`, `Go struct field Job.spec.…`), one marker per cause, or,
+ * for a field that is missing or a message that names none, at the document's `kind:` line.
+ * kubectl writes one line (or one multi-line error) per document, in document order, which is
+ * how an error is matched to its document.
  */
 export function applyMarkers(text: string, file: string, result: CommandResult): EditorMarker[] {
   const decoded = decodeManifests(text, file);
@@ -20,29 +21,55 @@ export function applyMarkers(text: string, file: string, result: CommandResult):
   const lines = text.split("\n");
   const { docs } = decoded;
   if (docs.length === 0 || result.chunks.length !== docs.length) return [];
-  const markers: EditorMarker[] = [];
+  const byLine = new Map<number, { column: number; messages: string[] }>();
   result.chunks.forEach((chunk, i) => {
     if (chunk.stream !== "stderr") return;
     const from = docs[i].line - 1;
     const to = documentEnd(lines, from);
-    const message = chunk.text.trimEnd();
-    const paths = fieldPaths(message);
-    const spots = paths.map((p) => locate(lines, from, to, p)).filter((s) => s !== undefined);
-    if (spots.length === 0) spots.push(kindLine(lines, from, to));
-    for (const s of dedupe(spots)) {
-      markers.push({ ...s, severity: "error", message, source: "kube-apiserver" });
+    for (const cause of causes(chunk.text.trimEnd())) {
+      const spot =
+        (cause.path !== undefined ? locate(lines, from, to, cause.path) : undefined) ??
+        kindLine(lines, from, to);
+      const at = byLine.get(spot.line) ?? { column: spot.column, messages: [] };
+      if (!at.messages.includes(cause.message)) at.messages.push(cause.message);
+      byLine.set(spot.line, at);
     }
   });
-  return markers;
+  return [...byLine.entries()].map(([line, { column, messages }]) => ({
+    line,
+    column,
+    severity: "error" as const,
+    message: messages.join("\n"),
+    source: "kube-apiserver",
+  }));
+}
+
+interface Cause {
+  path?: string;
+  message: string;
+}
+
+/**
+ * An API error split into its causes. A 422 with several causes (`is invalid: \n* a: …\n* b: …`)
+ * becomes one message per cause, worded as the API server words a single-cause error.
+ */
+export function causes(message: string): Cause[] {
+  const invalid = /^(The \S+ "[^"]*" is invalid: )\n((?:\* .*(?:\n|$))+)$/.exec(message);
+  if (invalid) {
+    return invalid[2]
+      .split("\n")
+      .filter((l) => l.startsWith("* "))
+      .map((l) => ({ path: fieldPaths(l)[0], message: invalid[1] + l.slice(2) }));
+  }
+  const paths = fieldPaths(message);
+  if (paths.length === 0) return [{ message }];
+  return paths.map((path) => ({ path, message }));
 }
 
 interface Spot {
   line: number;
   column: number;
 }
-
-const dedupe = (spots: Spot[]): Spot[] =>
-  spots.filter((s, i) => spots.findIndex((t) => t.line === s.line) === i);
 
 function documentEnd(lines: string[], from: number): number {
   for (let i = from + 1; i < lines.length; i++) if (/^---(\s|$)/.test(lines[i])) return i;

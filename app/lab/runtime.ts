@@ -234,7 +234,6 @@ export class LabRuntime {
     this.store.setState({
       lastApply: {
         seq: ++this.applySeq,
-        text,
         ok: result.exitCode === 0,
         lines,
         markers: applyMarkers(text, EDITOR_FILE, result),

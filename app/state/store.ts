@@ -14,8 +14,6 @@ export interface ClockSettings {
 export interface ApplyOutcome {
   /** Increments per apply, so the UI can replay its "just happened" highlight. */
   seq: number;
-  /** The editor text that was applied (markers belong to it, not to later edits). */
-  text: string;
   ok: boolean;
   lines: readonly { stream: "stdout" | "stderr"; text: string }[];
   markers: readonly EditorMarker[];

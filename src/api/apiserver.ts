@@ -70,7 +70,8 @@ export class ApiServer {
   create<T extends KubeObject>(input: T, opts: { dryRun?: boolean; trusted?: boolean } = {}): T {
     const obj = this.prepare(input, opts.trusted);
     if (opts.dryRun) return obj;
-    return this.store.create(obj);
+    // `prepare` built `obj` as a private copy: the store may keep it without copying again.
+    return this.store.create(obj, true);
   }
 
   /**

@@ -41,6 +41,8 @@ export function defaultPodTemplate(t: PodTemplateSpec): void {
 /** Defaults the API server gives a bare Pod on create (incl. what admission adds). */
 export function defaultPod(pod: Pod): void {
   pod.metadata.namespace ??= "default";
+  // The registry starts every pod Pending with its QoS class (pkg/registry/core/pod/strategy.go).
+  pod.status ??= { phase: "Pending", qosClass: qosClass(pod.spec) };
   defaultPodSpec(pod.spec);
   pod.spec.enableServiceLinks ??= true;
   pod.spec.serviceAccountName ??= "default";
@@ -115,4 +117,23 @@ export function generateJobSelector(job: Job): void {
   // Quirk (spec §1.2): a Job without labels shows its template's labels as its own.
   if (!job.metadata.labels || Object.keys(job.metadata.labels).length === 0)
     job.metadata.labels = { ...labels };
+}
+
+/** QoS class (pkg/apis/core/helper/qos): Guaranteed, Burstable or BestEffort. */
+export function qosClass(spec: PodSpec): "Guaranteed" | "Burstable" | "BestEffort" {
+  const cs = [...(spec.containers ?? []), ...(spec.initContainers ?? [])];
+  const any = cs.some(
+    (c) =>
+      Object.keys(c.resources?.requests ?? {}).length ||
+      Object.keys(c.resources?.limits ?? {}).length,
+  );
+  if (!any) return "BestEffort";
+  const guaranteed = cs.every((c) => {
+    const l = c.resources?.limits ?? {};
+    const r = c.resources?.requests ?? {};
+    return ["cpu", "memory"].every(
+      (k) => l[k] !== undefined && (r[k] === undefined || r[k] === l[k]),
+    );
+  });
+  return guaranteed ? "Guaranteed" : "Burstable";
 }

@@ -51,8 +51,7 @@ export class EventRecorder {
       return;
     }
     // Names follow client-go: "<object>.<hex of UnixNano>"; the sequence keeps same-instant events apart.
-    const nanos = BigInt(this.clock.now()) * 1_000_000n + BigInt(this.seq++ % 1_000_000);
-    const name = `${m.name}.${nanos.toString(16)}`;
+    const name = `${m.name}.${nanosHex(this.clock.now(), this.seq++ % 1_000_000)}`;
     const ev: KubeEvent = {
       apiVersion: "v1",
       kind: "Event",
@@ -77,7 +76,7 @@ export class EventRecorder {
       reportingComponent: source.component,
       reportingInstance: source.host ?? "",
     };
-    this.store.create(ev);
+    this.store.create(ev, true);
     this.byKey.set(key, name);
     this.scheduleExpiry(ns, name, key);
   }
@@ -114,4 +113,19 @@ export class EventRecorder {
     }
     this.armSweep();
   }
+}
+
+const TWO_32 = 2 ** 32;
+
+/**
+ * Hex of `ms × 10⁶ + extra` (a UnixNano timestamp) without BigInt: the product exceeds 2^53, so
+ * it is computed in two 32-bit halves (ms < 2^42, so every partial product stays exact).
+ */
+export function nanosHex(ms: number, extra: number): string {
+  const hiMs = Math.floor(ms / TWO_32);
+  const lo = (ms % TWO_32) * 1_000_000 + extra;
+  const carry = Math.floor(lo / TWO_32);
+  const hi = hiMs * 1_000_000 + carry;
+  const lo32 = (lo % TWO_32).toString(16);
+  return hi > 0 ? hi.toString(16) + lo32.padStart(8, "0") : lo32;
 }

@@ -18,10 +18,19 @@ export type Watcher = (ev: WatchEvent) => void;
 /** The alphabet of apimachinery's `utilrand.String` (spec §1.3): no vowels, no 0/1/3. */
 export const NAME_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
 
+/**
+ * Freeze an object and everything below it. Subtrees that are already frozen (shared with the
+ * previous version of an object, e.g. a pod's spec when only its status changed) are skipped.
+ */
 export function deepFreeze<T>(o: T): T {
   if (o && typeof o === "object" && !Object.isFrozen(o)) {
     Object.freeze(o);
-    for (const v of Object.values(o as object)) deepFreeze(v);
+    if (Array.isArray(o)) for (let i = 0; i < o.length; i++) deepFreeze(o[i]);
+    else
+      for (const k in o) {
+        const v = (o as Record<string, unknown>)[k];
+        if (typeof v === "object" && v !== null) deepFreeze(v);
+      }
   }
   return o;
 }
@@ -128,9 +137,11 @@ export class ObjectStore {
   /**
    * Create an object (already defaulted and validated). Fills name from generateName, uid,
    * resourceVersion, generation and creationTimestamp. Throws StatusError AlreadyExists.
+   * With `owned`, the caller hands over an object it built fresh and will not touch again
+   * (an event), so it is frozen in place instead of copied.
    */
-  create<T extends KubeObject>(input: T): T {
-    const obj = clone(input);
+  create<T extends KubeObject>(input: T, owned = false): T {
+    const obj = owned ? input : clone(input);
     const meta = obj.metadata;
     const rt = resourceFor(obj.kind);
     if (!meta.name && meta.generateName) {
@@ -158,11 +169,14 @@ export class ObjectStore {
    * Replace an object's metadata and spec (not its status: that has its own write path).
    * `generation` is bumped when the spec changed. Throws NotFound.
    */
-  update<T extends KubeObject>(next: T): T {
+  update<T extends KubeObject>(next: T, owned = false): T {
     const old = this.mustGet<T>(next.kind, next.metadata.namespace, next.metadata.name!);
-    const obj = clone(next) as T & { spec?: unknown; status?: unknown };
+    // `owned`: the caller built `next` for this write and will not touch it again; it may share
+    // frozen subtrees with `old` (deepFreeze skips them), so no copy is needed.
+    const obj = (owned ? { ...next } : clone(next)) as T & { spec?: unknown; status?: unknown };
     const oldWithStatus = old as T & { spec?: unknown; status?: unknown };
-    if ("status" in oldWithStatus) obj.status = clone(oldWithStatus.status);
+    // The old status is frozen: the new version can share it.
+    if ("status" in oldWithStatus) obj.status = oldWithStatus.status;
     else delete obj.status;
     obj.metadata = {
       ...obj.metadata,
@@ -239,7 +253,7 @@ export class ObjectStore {
     const obj = {
       ...old,
       metadata: {
-        ...clone(meta),
+        ...meta,
         finalizers: finalizers.length ? finalizers : undefined,
         deletionTimestamp:
           meta.deletionTimestamp && (meta.deletionGracePeriodSeconds ?? 0) <= grace

@@ -137,6 +137,13 @@ const secretStrategy: Strategy<Secret> = {
   default: (s) => {
     s.metadata.namespace ??= "default";
     s.type ??= "Opaque";
+    // stringData is write-only: the server merges it into data, base64-encoded, and drops it.
+    if (s.stringData) {
+      const data = { ...s.data };
+      for (const [k, v] of Object.entries(s.stringData)) data[k] = base64(v);
+      s.data = data;
+      delete s.stringData;
+    }
   },
   validate: (s) => validateObjectMeta(s.metadata),
 };
@@ -152,3 +159,9 @@ export const strategies: Record<string, Strategy<never>> = {
   ServiceAccount: plain<KubeObject>(),
   Event: plain<KubeObject>(),
 };
+
+function base64(text: string): string {
+  let bin = "";
+  for (const b of new TextEncoder().encode(text)) bin += String.fromCharCode(b);
+  return btoa(bin);
+}

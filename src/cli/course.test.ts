@@ -32,7 +32,9 @@ describe("every kubectl line of the course chapters", () => {
     for (const { line, output } of steps(transcript)) {
       if (!/kubectl /.test(line)) continue;
       expect(output, line).not.toBe("");
-      expect(output, line).not.toMatch(/not available in this lab|internal error|Batch Lab bug|lab: stopped/);
+      expect(output, line).not.toMatch(
+        /not available in this lab|internal error|Batch Lab bug|lab: stopped/,
+      );
     }
   });
 

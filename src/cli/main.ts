@@ -1,7 +1,8 @@
 import { existsSync } from "node:fs";
 import { runScript } from "./run-script.ts";
 
-const usage = "usage: npm run -s lab -- [--start ISO-INSTANT] [--seed N] FILE";
+const usage =
+  "usage: npm run -s lab -- [--start ISO-INSTANT] [--seed N] FILE\n       npm run -s lab -- verify-pack PATH";
 
 function main(argv: string[]): number {
   let start: string | undefined;
@@ -42,7 +43,11 @@ function main(argv: string[]): number {
 }
 
 try {
-  process.exitCode = main(process.argv.slice(2));
+  if (process.argv[2] === "verify-pack") {
+    void import("./verify-pack.ts").then(async (m) => {
+      process.exitCode = await m.verifyPack(process.argv[3] ?? "");
+    });
+  } else process.exitCode = main(process.argv.slice(2));
 } catch (e) {
   process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
   process.exitCode = 2;

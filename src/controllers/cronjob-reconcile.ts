@@ -45,6 +45,21 @@ const warning = (reason: string, message: string): CronJobEvent => ({
   message,
 });
 
+/**
+ * An RFC 3339 timestamp as epoch ms. Status times repeat from sync to sync (the same strings),
+ * so parses are remembered; bounded by clearing.
+ */
+const instants = new Map<string, number>();
+export function instant(time: string): number {
+  let t = instants.get(time);
+  if (t === undefined) {
+    if (instants.size >= 1024) instants.clear();
+    t = Date.parse(time);
+    instants.set(time, t);
+  }
+  return t;
+}
+
 /** Event texts of the controller that carry no cron data (spec §4.8). */
 export const cronJobEvents = {
   successfulCreate: (job: string) => normal("SuccessfulCreate", `Created job ${job}`),
@@ -86,7 +101,7 @@ export function byJobStartTime(a: Job, b: Job): number {
   if (sa === undefined || sb === undefined) {
     if (sa !== sb) return sa === undefined ? 1 : -1;
   } else if (sa !== sb) {
-    return Date.parse(sa) - Date.parse(sb);
+    return instant(sa) - instant(sb);
   }
   const na = a.metadata.name ?? "";
   const nb = b.metadata.name ?? "";
@@ -106,19 +121,27 @@ export function jobsOverHistoryLimits(cj: CronJob, jobs: readonly Job[]): Job[] 
     if (c === "Complete") successful.push(j);
     else if (c === "Failed") failed.push(j);
   }
-  const oldest = (list: Job[], limit: number | undefined): Job[] =>
-    limit === undefined || list.length <= limit
-      ? []
-      : list.sort(byJobStartTime).slice(0, list.length - limit);
-  return [
-    ...oldest(successful, cj.spec.successfulJobsHistoryLimit),
-    ...oldest(failed, cj.spec.failedJobsHistoryLimit),
-  ];
+  const keepSuccessful = cj.spec.successfulJobsHistoryLimit ?? Infinity;
+  const keepFailed = cj.spec.failedJobsHistoryLimit ?? Infinity;
+  if (successful.length <= keepSuccessful && failed.length <= keepFailed) return [];
+  return [...oldest(successful, keepSuccessful), ...oldest(failed, keepFailed)];
+}
+
+/** removeOldestJobs: the oldest Jobs beyond `keep`, oldest first. */
+function oldest(jobs: Job[], keep: number): Job[] {
+  if (jobs.length <= keep) return [];
+  return jobs.sort(byJobStartTime).slice(0, jobs.length - keep);
+}
+
+/** inActiveList */
+function isActive(status: CronJobStatus, uid: string | undefined): boolean {
+  for (const a of status.active ?? []) if (a.uid === uid) return true;
+  return false;
 }
 
 /** deleteFromActiveList */
 export function withoutActive(status: CronJobStatus, uid: string | undefined): CronJobStatus {
-  if (!status.active?.some((a) => a.uid === uid)) return status;
+  if (!status.active || !isActive(status, uid)) return status;
   return { ...status, active: status.active.filter((a) => a.uid !== uid) };
 }
 
@@ -135,10 +158,8 @@ export function reconcileActive(
 ): { status: CronJobStatus; events: CronJobEvent[] } {
   const events: CronJobEvent[] = [];
   let next = status;
-  const children = new Set<string | undefined>();
   for (const j of jobs) {
-    children.add(j.metadata.uid);
-    const listed = next.active?.some((a) => a.uid === j.metadata.uid) ?? false;
+    const listed = isActive(next, j.metadata.uid);
     const finished = finishedCondition(j);
     if (!listed && finished === undefined) {
       // Not created by this controller (`kubectl create job --from=cronjob/…`, spec §4.7), or
@@ -153,13 +174,13 @@ export function reconcileActive(
       const done = j.status?.completionTime;
       if (finished === "Complete" && done !== undefined) {
         const last = next.lastSuccessfulTime;
-        if (last === undefined || Date.parse(done) > Date.parse(last))
+        if (last === undefined || instant(done) > instant(last))
           next = { ...next, lastSuccessfulTime: done };
       }
     }
   }
   for (const a of status.active ?? []) {
-    if (children.has(a.uid) || exists(a)) continue;
+    if (jobs.some((j) => j.metadata.uid === a.uid) || exists(a)) continue;
     next = withoutActive(next, a.uid);
     events.push(cronJobEvents.missingJob(a.name ?? ""));
   }
@@ -178,10 +199,8 @@ const MEMO_LIMIT = 512;
 const parsedMemo = new Map<string, ParseResult>();
 const firstAfterMemo = new Map<string, Millis | undefined>();
 
-function memo<V>(map: Map<string, V>, key: string, compute: () => V): V {
-  if (map.has(key)) return map.get(key) as V;
+function remember<V>(map: Map<string, V>, key: string, value: V): V {
   if (map.size >= MEMO_LIMIT) map.clear();
-  const value = compute();
   map.set(key, value);
   return value;
 }
@@ -197,7 +216,7 @@ export function controllerSchedule(cj: CronJob): ControllerSchedule {
   if (schedule.includes("TZ"))
     events.push(warning("UnsupportedSchedule", cronEventMessages.UnsupportedSchedule(schedule)));
   const text = formatSchedule(schedule, timeZone);
-  const parsed = memo(parsedMemo, text, () => parseSchedule(text));
+  const parsed = parsedMemo.get(text) ?? remember(parsedMemo, text, parseSchedule(text));
   if (parsed.ok) return { ok: true, schedule: parsed.schedule, text, events };
   const message = cronEventMessages.UnparseableSchedule(schedule, parsed.error);
   return { ok: false, events: [...events, warning("UnparseableSchedule", message)] };
@@ -206,9 +225,9 @@ export function controllerSchedule(cj: CronJob): ControllerSchedule {
 /** What the controller knows for the missed-schedule maths (cron-semantics.md §6). */
 export function scheduleState(cj: CronJob, status: CronJobStatus): ScheduleState {
   return {
-    creationTimestamp: Date.parse(cj.metadata.creationTimestamp!),
+    creationTimestamp: instant(cj.metadata.creationTimestamp!),
     lastScheduleTime:
-      status.lastScheduleTime === undefined ? undefined : Date.parse(status.lastScheduleTime),
+      status.lastScheduleTime === undefined ? undefined : instant(status.lastScheduleTime),
     startingDeadlineSeconds: cj.spec.startingDeadlineSeconds,
     timeZone: cj.spec.timeZone,
   };
@@ -269,9 +288,10 @@ export function decide(cj: CronJob, status: CronJobStatus, now: number): Schedul
   // nothing is due or missed, deadline or not (a deadline only moves `earliest` later), and
   // nextScheduleTimeDuration is that time + 100 ms.
   const base = state.lastScheduleTime ?? state.creationTimestamp;
-  const first = memo(firstAfterMemo, `${base} ${parsed.text}`, () =>
-    nextAfter(schedule, base, state.timeZone),
-  );
+  const key = `${base} ${parsed.text}`;
+  const first = firstAfterMemo.has(key)
+    ? firstAfterMemo.get(key)
+    : remember(firstAfterMemo, key, nextAfter(schedule, base, state.timeZone));
   if (first !== undefined && now < first)
     return { action: "wait", events, requeueAfter: first + NEXT_SCHEDULE_DELTA_MS - now };
   const wait = (): ScheduleDecision => ({

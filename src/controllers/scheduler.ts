@@ -1,5 +1,5 @@
 import type { EventRecorder } from "../api/events.ts";
-import { clone, type ObjectStore } from "../api/store.ts";
+import type { ObjectStore } from "../api/store.ts";
 import type { Node, Pod } from "../api/types.ts";
 import type { Clock } from "../sim/clock.ts";
 import { objectKey, splitKey, WorkQueue } from "./work-queue.ts";
@@ -55,9 +55,8 @@ export class Scheduler {
     const target = nodes
       .map((n) => n.metadata.name!)
       .sort((a, b) => load(a) - load(b) || (a < b ? -1 : 1))[0];
-    const bound = clone(pod);
-    bound.spec.nodeName = target;
-    const updated = this.store.update(bound);
+    // The pods/binding subresource: only spec.nodeName changes, the rest is shared (frozen).
+    const updated = this.store.update({ ...pod, spec: { ...pod.spec, nodeName: target } }, true);
     this.events.record(
       updated,
       "Normal",

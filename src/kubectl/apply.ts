@@ -80,7 +80,9 @@ function applyAll(
   const api: ApiServer = ctx.cluster.api;
   const dry = parsed.flags["dry-run"] as string | undefined;
   if (dry !== undefined && !["client", "server", "none"].includes(dry))
-    return out.fail(`error: Invalid dry-run value (${dry}). Must be "none", "server", or "client".`);
+    return out.fail(
+      `error: Invalid dry-run value (${dry}). Must be "none", "server", or "client".`,
+    );
   const suffix = dry === "client" ? " (dry run)" : dry === "server" ? " (server dry run)" : "";
   let printed = 0;
   for (const { obj, file } of objects) {

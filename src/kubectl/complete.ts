@@ -14,7 +14,16 @@ export interface Completion {
   candidates: string[];
 }
 
-export const SHELL_COMMANDS = ["kubectl", "sleep", "timeout", "watch", "date", "echo", "clear", "help"];
+export const SHELL_COMMANDS = [
+  "kubectl",
+  "sleep",
+  "timeout",
+  "watch",
+  "date",
+  "echo",
+  "clear",
+  "help",
+];
 
 /** Values of flags whose answers are a fixed list. */
 const flagValues: Record<string, string[]> = {
@@ -23,7 +32,14 @@ const flagValues: Record<string, string[]> = {
   cascade: ["background", "foreground", "orphan"],
   "dry-run": ["none", "client", "server"],
   restart: ["Never", "OnFailure", "Always"],
-  for: ["condition=complete", "condition=failed", "condition=Ready", "delete", "create", "jsonpath="],
+  for: [
+    "condition=complete",
+    "condition=failed",
+    "condition=Ready",
+    "delete",
+    "create",
+    "jsonpath=",
+  ],
 };
 
 function typeNames(): string[] {
@@ -69,7 +85,9 @@ export function complete(line: string, cursor: number, cluster: Cluster): Comple
   const { words: before, current, from } = words(line.slice(0, cursor));
   const none = { from, candidates: [] };
   if (before[0] === "|") {
-    return before.length === 1 ? { from, candidates: match(current, Object.keys(PIPE_COMMANDS)) } : none;
+    return before.length === 1
+      ? { from, candidates: match(current, Object.keys(PIPE_COMMANDS)) }
+      : none;
   }
   // `timeout 30s kubectl …` and `watch -n 5 kubectl …` complete like the command they wrap.
   let ws = before;
@@ -82,7 +100,14 @@ export function complete(line: string, cursor: number, cluster: Cluster): Comple
   }
   if (ws.length === 0) return { from, candidates: match(current, SHELL_COMMANDS) };
   if (ws[0] !== "kubectl" && ws[0] !== "k") return none;
-  if (ws.length === 1) return { from, candidates: match(current, verbs.filter((v) => !v.hidden).map((v) => v.name)) };
+  if (ws.length === 1)
+    return {
+      from,
+      candidates: match(
+        current,
+        verbs.filter((v) => !v.hidden).map((v) => v.name),
+      ),
+    };
   const verb = findVerb(ws[1]);
   if (!verb) return none;
   const flags: FlagSpec[] = [...verb.flags, ...globalFlags];
@@ -96,14 +121,23 @@ export function complete(line: string, cursor: number, cluster: Cluster): Comple
   if (current.startsWith("--") && current.includes("=")) {
     const name = current.slice(2, current.indexOf("="));
     const vals = flagValues[name] ?? [];
-    return { from, candidates: match(current, vals.map((v) => `--${name}=${v}`)) };
+    return {
+      from,
+      candidates: match(
+        current,
+        vals.map((v) => `--${name}=${v}`),
+      ),
+    };
   }
   if (current.startsWith("-"))
     return {
       from,
       candidates: match(
         current,
-        flags.flatMap((f) => [`--${f.name}`, ...(f.short && current.length <= 2 ? [`-${f.short}`] : [])]),
+        flags.flatMap((f) => [
+          `--${f.name}`,
+          ...(f.short && current.length <= 2 ? [`-${f.short}`] : []),
+        ]),
       ),
     };
   // A value for the flag just before the cursor?
@@ -115,7 +149,13 @@ export function complete(line: string, cursor: number, cluster: Cluster): Comple
       : undefined;
   if (prevFlag && prevFlag.type !== "bool") {
     if (prevFlag.name === "namespace")
-      return { from, candidates: match(current, ["default", ...cluster.store.list("Namespace").map((o) => o.metadata.name!)]) };
+      return {
+        from,
+        candidates: match(current, [
+          "default",
+          ...cluster.store.list("Namespace").map((o) => o.metadata.name!),
+        ]),
+      };
     return { from, candidates: match(current, flagValues[prevFlag.name] ?? []) };
   }
   // Positional arguments (flags and their values skipped).
@@ -123,21 +163,35 @@ export function complete(line: string, cursor: number, cluster: Cluster): Comple
   for (let i = 2; i < ws.length; i++) {
     const w = ws[i];
     if (w.startsWith("-")) {
-      const f = w.startsWith("--") ? flags.find((x) => x.name === w.slice(2)) : flags.find((x) => x.short === w[1] && w.length === 2);
+      const f = w.startsWith("--")
+        ? flags.find((x) => x.name === w.slice(2))
+        : flags.find((x) => x.short === w[1] && w.length === 2);
       if (f && f.type !== "bool" && !w.includes("=")) i++;
       continue;
     }
     positional.push(w);
   }
   if (verb.subcommands?.length && positional.length === 0)
-    return { from, candidates: match(current, verb.subcommands.map((s) => s.split(" ")[0])) };
+    return {
+      from,
+      candidates: match(
+        current,
+        verb.subcommands.map((s) => s.split(" ")[0]),
+      ),
+    };
   if (verb.name === "create" && positional[0] === "secret" && positional.length === 1)
     return { from, candidates: match(current, ["generic"]) };
   const mode = verb.args ?? "none";
   if (mode === "none") return none;
   if (current.includes("/")) {
     const type = current.slice(0, current.indexOf("/"));
-    return { from, candidates: match(current, namesOf(cluster, type, ns).map((n) => `${type}/${n}`)) };
+    return {
+      from,
+      candidates: match(
+        current,
+        namesOf(cluster, type, ns).map((n) => `${type}/${n}`),
+      ),
+    };
   }
   if (mode === "pod-or-type-name" && positional.length === 0)
     return { from, candidates: match(current, [...namesOf(cluster, "pods", ns), "job/", "pod/"]) };

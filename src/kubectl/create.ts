@@ -21,7 +21,12 @@ function base64(s: string): string {
   return btoa(bin);
 }
 
-function jobFromCronJob(ctx: KubectlContext, parsed: Parsed, name: string, from: string): KubeObject | string {
+function jobFromCronJob(
+  ctx: KubectlContext,
+  parsed: Parsed,
+  name: string,
+  from: string,
+): KubeObject | string {
   const slash = from.indexOf("/");
   const type = from.slice(0, slash).toLowerCase();
   if (slash < 0 || !["cronjob", "cronjobs", "cj", "cronjob.batch", "cronjobs.batch"].includes(type))
@@ -39,7 +44,13 @@ function jobFromCronJob(ctx: KubectlContext, parsed: Parsed, name: string, from:
       ...(tpl.metadata?.labels ? { labels: { ...tpl.metadata.labels } } : {}),
       name,
       ownerReferences: [
-        { apiVersion: "batch/v1", controller: true, kind: "CronJob", name: cjName, uid: cj.metadata.uid! },
+        {
+          apiVersion: "batch/v1",
+          controller: true,
+          kind: "CronJob",
+          name: cjName,
+          uid: cj.metadata.uid!,
+        },
       ],
     },
     spec: structuredClone(tpl.spec),
@@ -112,7 +123,8 @@ function generate(ctx: KubectlContext, parsed: Parsed): KubeObject | string {
         : "error: must specify one of: docker-registry, generic, tls";
     const names = isSecret ? rest.slice(1) : rest;
     const what = isSecret ? "secret generic" : "configmap";
-    if (names.length !== 1) return usageErr(what, `exactly one NAME is required, got ${names.length}`);
+    if (names.length !== 1)
+      return usageErr(what, `exactly one NAME is required, got ${names.length}`);
     const data: Record<string, string> = {};
     for (const lit of (f["from-literal"] as string[] | undefined) ?? []) {
       const i = lit.indexOf("=");
@@ -169,7 +181,9 @@ function createGenerated(ctx: KubectlContext, parsed: Parsed, out: Output): void
     if ("error" in p) return out.fail(p.error);
     return out.out(p.text);
   }
-  out.out(`${ref} created${dry === "client" ? " (dry run)" : dry === "server" ? " (server dry run)" : ""}\n`);
+  out.out(
+    `${ref} created${dry === "client" ? " (dry run)" : dry === "server" ? " (server dry run)" : ""}\n`,
+  );
 }
 
 export const createVerb: Verb = {
@@ -180,18 +194,39 @@ export const createVerb: Verb = {
   flags: [
     ...fileFlags,
     { name: "image", type: "string", usage: "Image name to run." },
-    { name: "from", type: "string", usage: "The name of the resource to create a Job from (only cronjob is supported)." },
-    { name: "schedule", type: "string", usage: "A schedule in the Cron format the job should be run with." },
-    { name: "restart", type: "string", usage: "job's restart policy. supported values: OnFailure, Never" },
-    { name: "from-literal", type: "strings", usage: "Specify a key and literal value to insert in secret/configmap (i.e. mykey=somevalue)" },
-    { name: "from-file", type: "strings", usage: "Key file can be specified using its file path, in which case file basename will be used as the key." },
+    {
+      name: "from",
+      type: "string",
+      usage: "The name of the resource to create a Job from (only cronjob is supported).",
+    },
+    {
+      name: "schedule",
+      type: "string",
+      usage: "A schedule in the Cron format the job should be run with.",
+    },
+    {
+      name: "restart",
+      type: "string",
+      usage: "job's restart policy. supported values: OnFailure, Never",
+    },
+    {
+      name: "from-literal",
+      type: "strings",
+      usage: "Specify a key and literal value to insert in secret/configmap (i.e. mykey=somevalue)",
+    },
+    {
+      name: "from-file",
+      type: "strings",
+      usage:
+        "Key file can be specified using its file path, in which case file basename will be used as the key.",
+    },
     { name: "type", type: "string", usage: "The type of secret to create" },
   ],
   run(ctx, parsed, out) {
     if (!parsed.args[0]) {
       if (!parsed.flags.filename)
         return out.fail(
-          "Error: must specify one of -f and -k\n\nerror: unknown command \"\" for \"kubectl create\"",
+          'Error: must specify one of -f and -k\n\nerror: unknown command "" for "kubectl create"',
         );
       return createFromFiles(ctx, parsed, out);
     }

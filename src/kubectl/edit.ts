@@ -24,7 +24,9 @@ export const editVerb: Verb = {
   short: "Edit a resource on the server",
   usage: "kubectl edit (RESOURCE/NAME | -f FILENAME) [options]",
   args: "object",
-  flags: [{ name: "output", short: "o", type: "string", usage: "Output format. One of: (json, yaml)." }],
+  flags: [
+    { name: "output", short: "o", type: "string", usage: "Output format. One of: (json, yaml)." },
+  ],
   run(ctx, parsed, out) {
     const groups = resolveTargets(parsed.args, out);
     if (!groups) return;
@@ -36,7 +38,8 @@ export const editVerb: Verb = {
     const ns = g.rt.namespaced ? namespaceOf(parsed) : undefined;
     const name = g.names[0];
     const live = ctx.cluster.store.get(g.rt.kind, ns, name);
-    if (!live) return out.fail(`Error from server (NotFound): ${qualifiedPlural(g.rt)} "${name}" not found`);
+    if (!live)
+      return out.fail(`Error from server (NotFound): ${qualifiedPlural(g.rt)} "${name}" not found`);
     const ref = `${qualifiedSingular(g.rt)}/${name}`;
     if (!ctx.editor)
       return out.fail(
@@ -74,7 +77,9 @@ export function saveEdit(ctx: KubectlContext, req: EditRequest, text: string): C
     const r = serverUpdate(ctx.cluster, live, obj);
     out.out(r.changed ? `${req.ref} edited\n` : "Edit cancelled, no changes made.\n");
   } catch (e) {
-    out.fail(`error: ${qualifiedPlural(rt)} "${req.name}" is invalid\n${apiErrorText(e, "patching")}`);
+    out.fail(
+      `error: ${qualifiedPlural(rt)} "${req.name}" is invalid\n${apiErrorText(e, "patching")}`,
+    );
   }
   return out.result();
 }

@@ -99,7 +99,9 @@ function description(s: Schema): string {
   const own = s.enumDescriptions ? s : undefined;
   if (own?.enum && own.enumDescriptions) {
     d += "\n\nPossible enum values:\n";
-    d += own.enum.map((e, i) => ` - \`${JSON.stringify(e)}\` ${own.enumDescriptions![i] ?? ""}`).join("\n");
+    d += own.enum
+      .map((e, i) => ` - \`${JSON.stringify(e)}\` ${own.enumDescriptions![i] ?? ""}`)
+      .join("\n");
   }
   return d ? d + "\n" : "";
 }
@@ -132,9 +134,12 @@ function fieldList(s: Schema, level: number, recursive: boolean, seen: Set<strin
     const f = r.properties![name];
     const ind = level * 2;
     out += indent(ind, name) + "\t<" + typeGuess(f) + ">";
-    if (r.required?.includes(name)) out += " -required-";
+    // The editor's schema requires apiVersion/kind; the API's OpenAPI does not.
+    if (r.required?.includes(name) && name !== "apiVersion" && name !== "kind")
+      out += " -required-";
     out += enumText(f, false, 4, ind) + "\n";
-    if (!recursive) out += indent(ind + 2, wrap(78 - ind, f.description || "<no description>")) + "\n\n";
+    if (!recursive)
+      out += indent(ind + 2, wrap(78 - ind, f.description || "<no description>")) + "\n\n";
     else out += fieldList(f.items ?? f, level + 1, true, next);
   }
   return out;
@@ -143,12 +148,29 @@ function fieldList(s: Schema, level: number, recursive: boolean, seen: Set<strin
 export const explainVerb: Verb = {
   name: "explain",
   short: "Get documentation for a resource",
-  usage: "kubectl explain TYPE [--recursive=FALSE|TRUE] [--api-version=api-version-group] [-o|--output=plaintext|plaintext-openapiv2] [options]",
+  usage:
+    "kubectl explain TYPE [--recursive=FALSE|TRUE] [--api-version=api-version-group] [-o|--output=plaintext|plaintext-openapiv2] [options]",
   args: "resource",
   flags: [
-    { name: "recursive", type: "bool", usage: "When true, print the name of all the fields recursively. Otherwise, print the available fields with their description." },
-    { name: "api-version", type: "string", usage: "Use given api-version (group/version) of the resource." },
-    { name: "output", short: "o", type: "string", default: "plaintext", usage: "Format in which to render the schema. Valid values are: (plaintext, plaintext-openapiv2)." },
+    {
+      name: "recursive",
+      type: "bool",
+      usage:
+        "When true, print the name of all the fields recursively. Otherwise, print the available fields with their description.",
+    },
+    {
+      name: "api-version",
+      type: "string",
+      usage: "Use given api-version (group/version) of the resource.",
+    },
+    {
+      name: "output",
+      short: "o",
+      type: "string",
+      default: "plaintext",
+      usage:
+        "Format in which to render the schema. Valid values are: (plaintext, plaintext-openapiv2).",
+    },
   ],
   run(_ctx, parsed, out) {
     const arg = parsed.args[0];
@@ -166,15 +188,21 @@ export const explainVerb: Verb = {
     if (!rt) return out.fail(`error: the server doesn't have a resource type "${typeName}"`);
     const root = defs[rt.kind];
     if (!root)
-      return out.fail(`error: Batch Lab has no schema for ${rt.plural}: explain works for jobs, cronjobs, pods, configmaps, secrets, persistentvolumeclaims and services`);
-    let text = (rt.group ? `GROUP:      ${rt.group}\n` : "") + `KIND:       ${rt.kind}\nVERSION:    ${rt.version}\n\n`;
+      return out.fail(
+        `error: Batch Lab has no schema for ${rt.plural}: explain works for jobs, cronjobs, pods, configmaps, secrets, persistentvolumeclaims and services`,
+      );
+    let text =
+      (rt.group ? `GROUP:      ${rt.group}\n` : "") +
+      `KIND:       ${rt.kind}\nVERSION:    ${rt.version}\n\n`;
     let cur: Schema = { $ref: `#/definitions/${rt.kind}` };
     for (let i = 0; i < path.length; i++) {
       let r = resolve(cur);
-      while (!r.properties?.[path[i]] && (r.items || isMap(r))) r = resolve(r.items ?? (r.additionalProperties as Schema));
+      while (!r.properties?.[path[i]] && (r.items || isMap(r)))
+        r = resolve(r.items ?? (r.additionalProperties as Schema));
       const sub = r.properties?.[path[i]];
       if (!sub) return out.fail(`error: field "${path[i]}" does not exist`);
-      if (i === path.length - 1) text += `FIELD: ${path[i]} <${typeGuess(sub)}>\n${enumText(sub, true, -1, 0)}\n\n`;
+      if (i === path.length - 1)
+        text += `FIELD: ${path[i]} <${typeGuess(sub)}>\n${enumText(sub, true, -1, 0)}\n\n`;
       cur = sub;
     }
     text += "DESCRIPTION:\n" + indent(4, wrap(76, description(cur) || "<empty>")) + "\n";

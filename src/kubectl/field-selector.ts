@@ -83,9 +83,11 @@ function fieldValue(o: KubeObject, field: string): string {
   for (const k of field.split(".")) {
     cur = cur && typeof cur === "object" ? (cur as Record<string, unknown>)[k] : undefined;
   }
-  if (cur === undefined || cur === null) return field === "metadata.namespace" ? "" : "";
-  if (Array.isArray(cur)) return cur.map((x) => (x as { ip?: string }).ip ?? String(x)).join(",");
-  return String(cur);
+  if (cur === undefined || cur === null) return "";
+  if (Array.isArray(cur))
+    return cur.map((x) => (x as { ip?: string }).ip ?? JSON.stringify(x)).join(",");
+  if (typeof cur === "string") return cur;
+  return JSON.stringify(cur);
 }
 
 export function fieldsMatch(reqs: FieldRequirement[], o: KubeObject): boolean {

@@ -38,10 +38,7 @@ function collect(
 }
 
 /** `--sort-by`: kubectl's RelaxedJSONPathExpression, strings and numbers compared by type. */
-function sortObjects(
-  objs: KubeObject[],
-  expr: string,
-): { objs: KubeObject[] } | { error: string } {
+function sortObjects(objs: KubeObject[], expr: string): { objs: KubeObject[] } | { error: string } {
   const p = relaxedPath(expr);
   if ("error" in p) return { error: `error: ${p.error}` };
   const keyed = objs.map((o) => ({ o, v: findValues(p.nodes, JSON.parse(JSON.stringify(o)))[0] }));
@@ -82,15 +79,54 @@ const flags: FlagSpec[] = [
     type: "bool",
     usage: "If present, list the requested object(s) across all namespaces.",
   },
-  { name: "watch", short: "w", type: "bool", usage: "After listing/getting the requested object, watch for changes." },
-  { name: "watch-only", type: "bool", usage: "Watch for changes to the requested object(s), without listing/getting first." },
-  { name: "sort-by", type: "string", usage: "If non-empty, sort list types using this field specification." },
-  { name: "show-labels", type: "bool", usage: "When printing, show all labels as the last column." },
-  { name: "show-kind", type: "bool", usage: "If present, list the resource type for the requested object(s)." },
-  { name: "no-headers", type: "bool", usage: "When using the default or custom-column output format, don't print headers." },
-  { name: "label-columns", short: "L", type: "strings", usage: "Accepts a comma separated list of labels that are going to be presented as columns." },
-  { name: "ignore-not-found", type: "bool", usage: "If set to true, suppresses NotFound error for specific objects that do not exist." },
-  { name: "chunk-size", type: "int", default: 500, usage: "Return large lists in chunks rather than all at once." },
+  {
+    name: "watch",
+    short: "w",
+    type: "bool",
+    usage: "After listing/getting the requested object, watch for changes.",
+  },
+  {
+    name: "watch-only",
+    type: "bool",
+    usage: "Watch for changes to the requested object(s), without listing/getting first.",
+  },
+  {
+    name: "sort-by",
+    type: "string",
+    usage: "If non-empty, sort list types using this field specification.",
+  },
+  {
+    name: "show-labels",
+    type: "bool",
+    usage: "When printing, show all labels as the last column.",
+  },
+  {
+    name: "show-kind",
+    type: "bool",
+    usage: "If present, list the resource type for the requested object(s).",
+  },
+  {
+    name: "no-headers",
+    type: "bool",
+    usage: "When using the default or custom-column output format, don't print headers.",
+  },
+  {
+    name: "label-columns",
+    short: "L",
+    type: "strings",
+    usage: "Accepts a comma separated list of labels that are going to be presented as columns.",
+  },
+  {
+    name: "ignore-not-found",
+    type: "bool",
+    usage: "If set to true, suppresses NotFound error for specific objects that do not exist.",
+  },
+  {
+    name: "chunk-size",
+    type: "int",
+    default: 500,
+    usage: "Return large lists in chunks rather than all at once.",
+  },
 ];
 
 export const getVerb: Verb = {
@@ -124,7 +160,11 @@ function runGet(ctx: KubectlContext, parsed: Parsed, out: Output): void | Proces
   const fields = parseFieldSelector(fieldSel);
   if ("error" in fields) return out.fail(`error: ${fields.error}`);
   const all = f["all-namespaces"] === true;
-  const q: Query = { ns: all ? undefined : namespaceOf(parsed), labels: labels.reqs, fields: fields.reqs };
+  const q: Query = {
+    ns: all ? undefined : namespaceOf(parsed),
+    labels: labels.reqs,
+    fields: fields.reqs,
+  };
   for (const g of groups) {
     const bad = checkFields(g.rt, fields.reqs, labelSel, fieldSel);
     if (bad) return out.fail(bad);
@@ -174,7 +214,9 @@ function runGet(ctx: KubectlContext, parsed: Parsed, out: Output): void | Proces
   const total = perGroup.reduce((n, g) => n + g.length, 0);
   if (total === 0 && !byName && (format.kind === "table" || format.kind === "custom-columns")) {
     const namespaced = groups.every((g) => g.rt.namespaced);
-    out.err(namespaced && !all ? `No resources found in ${q.ns} namespace.\n` : "No resources found\n");
+    out.err(
+      namespaced && !all ? `No resources found in ${q.ns} namespace.\n` : "No resources found\n",
+    );
   }
 }
 

@@ -62,7 +62,8 @@ export function lookupType(input: string): ResourceType | undefined {
     const names = [r.plural, r.singular, ...r.shortNames];
     return (
       names.includes(s) ||
-      (!!r.group && names.some((n) => `${n}.${r.group}` === s || `${n}.${r.version}.${r.group}` === s))
+      (!!r.group &&
+        names.some((n) => `${n}.${r.group}` === s || `${n}.${r.version}.${r.group}` === s))
     );
   });
 }

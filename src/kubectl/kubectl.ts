@@ -126,12 +126,21 @@ function help(v: Verb): string {
   }
   lines.push("Options:");
   for (const f of v.flags) {
-    const def = f.default !== undefined ? `=${JSON.stringify(f.default)}` : f.type === "bool" ? "=false" : "=''";
-    lines.push(`    ${f.short ? `-${f.short}, ` : ""}--${f.name}${def.replace(/^="(.*)"$/, "='$1'")}:`);
+    const def =
+      f.default !== undefined
+        ? `=${JSON.stringify(f.default)}`
+        : f.type === "bool"
+          ? "=false"
+          : "=''";
+    lines.push(
+      `    ${f.short ? `-${f.short}, ` : ""}--${f.name}${def.replace(/^="(.*)"$/, "='$1'")}:`,
+    );
     lines.push(`\t${f.usage}`, "");
   }
   lines.push("Usage:", `  ${v.usage}`, "");
-  lines.push('Use "kubectl options" for a list of global command-line options (applies to all commands).');
+  lines.push(
+    'Use "kubectl options" for a list of global command-line options (applies to all commands).',
+  );
   return lines.join("\n") + "\n";
 }
 

@@ -72,7 +72,12 @@ function formatLine(src: Source, l: { t: number; text: string }, o: Opts): strin
  * `logs -f`: print what is there, then each new line as the container writes it; the stream
  * ends when that container instance stops (a restart starts a new stream kubectl does not follow).
  */
-function follow(ctx: KubectlContext, sources: { src: Source; inst: LogInstance }[], o: Opts, out: Output): Process {
+function follow(
+  ctx: KubectlContext,
+  sources: { src: Source; inst: LogInstance }[],
+  o: Opts,
+  out: Output,
+): Process {
   // --tail applies to what is already there; everything written later streams.
   const state = sources.map((s) => ({
     ...s,
@@ -82,11 +87,22 @@ function follow(ctx: KubectlContext, sources: { src: Source; inst: LogInstance }
   const pump = () => {
     for (const s of state) {
       if (s.done) continue;
-      const pod = ctx.cluster.store.get<Pod>("Pod", s.src.pod.metadata.namespace, s.src.pod.metadata.name!);
-      const current = pod && pod.metadata.uid === s.src.pod.metadata.uid ? ctx.cluster.logs(pod, s.src.container) : undefined;
-      const ended = !current || current !== s.inst || !!statusOf(pod!, s.src.container)?.state.terminated;
+      const pod = ctx.cluster.store.get<Pod>(
+        "Pod",
+        s.src.pod.metadata.namespace,
+        s.src.pod.metadata.name!,
+      );
+      const current =
+        pod && pod.metadata.uid === s.src.pod.metadata.uid
+          ? ctx.cluster.logs(pod, s.src.container)
+          : undefined;
+      const ended =
+        !current || current !== s.inst || !!statusOf(pod!, s.src.container)?.state.terminated;
       const lines = logLines(s.inst);
-      const complete = ended || s.inst.chunks[s.inst.chunks.length - 1]?.text.endsWith("\n") !== false ? lines.length : lines.length - 1;
+      const complete =
+        ended || s.inst.chunks[s.inst.chunks.length - 1]?.text.endsWith("\n") !== false
+          ? lines.length
+          : lines.length - 1;
       for (; s.printed < complete; s.printed++) out.out(formatLine(s.src, lines[s.printed], o));
       if (ended) s.done = true;
     }
@@ -104,7 +120,12 @@ function printOnce(sources: { src: Source; inst: LogInstance }[], o: Opts, out: 
 }
 
 /** Containers to read from a pod: `-c`, `--all-containers`, or the default one (with kubectl's notice). */
-function containersOf(pod: Pod, container: string | undefined, all: boolean, out: Output): string[] | undefined {
+function containersOf(
+  pod: Pod,
+  container: string | undefined,
+  all: boolean,
+  out: Output,
+): string[] | undefined {
   const init = (pod.spec.initContainers ?? []).map((c) => c.name);
   const main = pod.spec.containers.map((c) => c.name);
   if (all) return [...init, ...main];
@@ -131,15 +152,46 @@ export const logsVerb: Verb = {
   args: "pod-or-type-name",
   flags: [
     { name: "container", short: "c", type: "string", usage: "Print the logs of this container" },
-    { name: "previous", short: "p", type: "bool", usage: "If true, print the logs for the previous instance of the container in a pod if it exists." },
+    {
+      name: "previous",
+      short: "p",
+      type: "bool",
+      usage:
+        "If true, print the logs for the previous instance of the container in a pod if it exists.",
+    },
     { name: "follow", short: "f", type: "bool", usage: "Specify if the logs should be streamed." },
-    { name: "timestamps", type: "bool", usage: "Include timestamps on each line in the log output" },
-    { name: "tail", type: "int", default: -1, usage: "Lines of recent log file to display. Defaults to -1 with no selector, showing all log lines otherwise 10, if a selector is provided." },
+    {
+      name: "timestamps",
+      type: "bool",
+      usage: "Include timestamps on each line in the log output",
+    },
+    {
+      name: "tail",
+      type: "int",
+      default: -1,
+      usage:
+        "Lines of recent log file to display. Defaults to -1 with no selector, showing all log lines otherwise 10, if a selector is provided.",
+    },
     { name: "selector", short: "l", type: "string", usage: "Selector (label query) to filter on." },
     { name: "all-containers", type: "bool", usage: "Get all containers' logs in the pod(s)." },
-    { name: "prefix", type: "bool", usage: "Prefix each log line with the log source (pod name and container name)" },
-    { name: "pod-running-timeout", type: "duration", default: "20s", usage: "The length of time to wait until at least one pod is running" },
-    { name: "max-log-requests", type: "int", default: 5, usage: "Specify maximum number of concurrent logs to follow when using by a selector. Defaults to 5." },
+    {
+      name: "prefix",
+      type: "bool",
+      usage: "Prefix each log line with the log source (pod name and container name)",
+    },
+    {
+      name: "pod-running-timeout",
+      type: "duration",
+      default: "20s",
+      usage: "The length of time to wait until at least one pod is running",
+    },
+    {
+      name: "max-log-requests",
+      type: "int",
+      default: 5,
+      usage:
+        "Specify maximum number of concurrent logs to follow when using by a selector. Defaults to 5.",
+    },
   ],
   run(ctx, parsed, out) {
     const f = parsed.flags;
@@ -156,7 +208,9 @@ export const logsVerb: Verb = {
     let pods: Pod[];
     if (sel !== undefined) {
       if (target)
-        return out.fail("error: only a selector (-l) or a POD name is allowed\nSee 'kubectl logs -h' for help and examples");
+        return out.fail(
+          "error: only a selector (-l) or a POD name is allowed\nSee 'kubectl logs -h' for help and examples",
+        );
       const p = parseSelector(sel);
       if ("error" in p) return out.fail(`error: ${p.error}`);
       pods = store.list<Pod>("Pod", ns).filter((x) => matches(p.reqs, x.metadata.labels));
@@ -167,7 +221,9 @@ export const logsVerb: Verb = {
         );
     } else {
       if (!target)
-        return out.fail("error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples");
+        return out.fail(
+          "error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples",
+        );
       const slash = target.indexOf("/");
       const type = slash < 0 ? "pod" : target.slice(0, slash);
       const name = slash < 0 ? target : target.slice(slash + 1);
@@ -183,13 +239,22 @@ export const logsVerb: Verb = {
         const owned = store.listOwnedBy<Pod>("Pod", job.metadata.uid!);
         const pod = pickPod(owned);
         if (!pod) return out.fail("error: timed out waiting for the condition");
-        if (owned.length > 1) out.err(`Found ${owned.length} pods, using pod/${pod.metadata.name}\n`);
+        if (owned.length > 1)
+          out.err(`Found ${owned.length} pods, using pod/${pod.metadata.name}\n`);
         pods = [pod];
-      } else return out.fail(`error: cannot get the logs from ${rt.group ? `${rt.kind}.${rt.group}` : rt.kind}`);
+      } else
+        return out.fail(
+          `error: cannot get the logs from ${rt.group ? `${rt.kind}.${rt.group}` : rt.kind}`,
+        );
     }
     const sources: { src: Source; inst: LogInstance }[] = [];
     for (const pod of pods) {
-      const cs = containersOf(pod, f.container as string | undefined, f["all-containers"] === true, out);
+      const cs = containersOf(
+        pod,
+        f.container as string | undefined,
+        f["all-containers"] === true,
+        out,
+      );
       if (!cs) return;
       for (const c of cs) {
         const inst = openLog(ctx, { pod, container: c }, o.previous);

@@ -10,7 +10,11 @@ export const versionVerb: Verb = {
   short: "Print the client and server version information",
   usage: "kubectl version [flags] [options]",
   flags: [
-    { name: "client", type: "bool", usage: "If true, shows client version only (no server required)." },
+    {
+      name: "client",
+      type: "bool",
+      usage: "If true, shows client version only (no server required).",
+    },
     { name: "output", short: "o", type: "string", usage: "One of 'yaml' or 'json'." },
   ],
   run(_ctx, parsed, out) {
@@ -24,8 +28,19 @@ export const apiResourcesVerb: Verb = {
   short: "Print the supported API resources on the server",
   usage: "kubectl api-resources [flags] [options]",
   flags: [
-    { name: "namespaced", type: "bool", default: true, usage: "If false, non-namespaced resources will be returned, otherwise returning namespaced resources by default." },
-    { name: "no-headers", type: "bool", usage: "When using the default or custom-column output format, don't print headers (default print headers)." },
+    {
+      name: "namespaced",
+      type: "bool",
+      default: true,
+      usage:
+        "If false, non-namespaced resources will be returned, otherwise returning namespaced resources by default.",
+    },
+    {
+      name: "no-headers",
+      type: "bool",
+      usage:
+        "When using the default or custom-column output format, don't print headers (default print headers).",
+    },
     { name: "output", short: "o", type: "string", usage: "Output format. One of: (wide, name)." },
     { name: "api-group", type: "string", usage: "Limit to resources in the specified API group." },
   ],
@@ -42,10 +57,18 @@ export const apiResourcesVerb: Verb = {
       out.out(rows.map((r) => (r.group ? `${r.plural}.${r.group}` : r.plural) + "\n").join(""));
       return;
     }
-    const lines = parsed.flags["no-headers"] ? [] : ["NAME\tSHORTNAMES\tAPIVERSION\tNAMESPACED\tKIND"];
+    const lines = parsed.flags["no-headers"]
+      ? []
+      : ["NAME\tSHORTNAMES\tAPIVERSION\tNAMESPACED\tKIND"];
     for (const r of rows)
       lines.push(
-        [r.plural, r.shortNames.join(","), r.group ? `${r.group}/${r.version}` : r.version, String(r.namespaced), r.kind].join("\t"),
+        [
+          r.plural,
+          r.shortNames.join(","),
+          r.group ? `${r.group}/${r.version}` : r.version,
+          String(r.namespaced),
+          r.kind,
+        ].join("\t"),
       );
     out.out(tabwrite(lines.map((l) => l + "\n").join(""), TABLE_TABWRITER));
   },
@@ -75,7 +98,12 @@ export const topVerb: Verb = {
   usage: "kubectl top [flags] [options]",
   flags: [
     { name: "selector", short: "l", type: "string", usage: "Selector (label query) to filter on." },
-    { name: "all-namespaces", short: "A", type: "bool", usage: "If present, list the requested object(s) across all namespaces." },
+    {
+      name: "all-namespaces",
+      short: "A",
+      type: "bool",
+      usage: "If present, list the requested object(s) across all namespaces.",
+    },
   ],
   subcommands: ["node", "pod"],
   run(_ctx, parsed, out) {
@@ -95,7 +123,8 @@ export const topVerb: Verb = {
 export const portForwardVerb: Verb = {
   name: "port-forward",
   short: "Forward one or more local ports to a pod",
-  usage: "kubectl port-forward TYPE/NAME [options] [LOCAL_PORT:]REMOTE_PORT [...[LOCAL_PORT_N:]REMOTE_PORT_N]",
+  usage:
+    "kubectl port-forward TYPE/NAME [options] [LOCAL_PORT:]REMOTE_PORT [...[LOCAL_PORT_N:]REMOTE_PORT_N]",
   flags: [{ name: "address", type: "strings", usage: "Addresses to listen on (comma separated)." }],
   args: "object",
   run(ctx, parsed, out) {
@@ -113,7 +142,9 @@ export const portForwardVerb: Verb = {
       );
     for (const p of ports) {
       const [local, remote] = p.includes(":") ? p.split(":") : [p, p];
-      out.out(`Forwarding from 127.0.0.1:${local} -> ${remote}\nForwarding from [::1]:${local} -> ${remote}\n`);
+      out.out(
+        `Forwarding from 127.0.0.1:${local} -> ${remote}\nForwarding from [::1]:${local} -> ${remote}\n`,
+      );
     }
     return { endless: true, tick: () => false, stop: () => undefined };
   },

@@ -8,6 +8,9 @@ type Json = unknown;
 const isObj = (v: Json): v is Record<string, Json> =>
   v !== null && typeof v === "object" && !Array.isArray(v);
 
+const str = (v: Json): string =>
+  typeof v === "string" ? v : v === undefined ? "" : JSON.stringify(v);
+
 export function mergePatch(target: Json, patch: Json): Json {
   if (!isObj(patch)) return patch;
   const out: Record<string, Json> = isObj(target) ? { ...target } : {};
@@ -40,7 +43,7 @@ export function strategicPatch(target: Json, patch: Json, key?: string): Json {
   if (!isObj(patch)) {
     if (Array.isArray(patch) && Array.isArray(target) && key && mergeKeys[key]) {
       const mk = mergeKeys[key];
-      const out = [...target];
+      const out: Json[] = [...(target as Json[])];
       for (const item of patch) {
         if (!isObj(item) || !(mk in item)) {
           out.push(item);
@@ -79,12 +82,16 @@ function pointer(path: string): string[] | undefined {
 
 /** RFC 6902; errors in the words of evanphx/json-patch, which the API server uses. */
 export function jsonPatch(doc: Json, ops: Json): { doc: Json } | { error: string } {
-  if (!Array.isArray(ops)) return { error: "json: cannot unmarshal object into Go value of type jsonpatch.Patch" };
+  if (!Array.isArray(ops))
+    return { error: "json: cannot unmarshal object into Go value of type jsonpatch.Patch" };
   let cur: Json = JSON.parse(JSON.stringify(doc));
   for (const op of ops as Record<string, Json>[]) {
-    const kind = String(op.op ?? "");
-    const path = pointer(String(op.path ?? ""));
-    if (!path) return { error: `jsonpatch ${kind} operation does not apply: doc is missing path: ${String(op.path)}` };
+    const kind = str(op.op);
+    const path = pointer(str(op.path));
+    if (!path)
+      return {
+        error: `jsonpatch ${kind} operation does not apply: doc is missing path: ${String(op.path)}`,
+      };
     const get = (p: string[]): { ok: boolean; v?: Json } => {
       let c: Json = cur;
       for (const k of p) {
@@ -96,7 +103,9 @@ export function jsonPatch(doc: Json, ops: Json): { doc: Json } | { error: string
       return { ok: true, v: c };
     };
     const parentOf = (p: string[]) => get(p.slice(0, -1));
-    const missing = () => ({ error: `jsonpatch ${kind} operation does not apply: doc is missing path: ${String(op.path)}` });
+    const missing = () => ({
+      error: `jsonpatch ${kind} operation does not apply: doc is missing path: ${String(op.path)}`,
+    });
     const put = (p: string[], value: Json, insert: boolean): boolean => {
       if (p.length === 0) {
         cur = value;
@@ -139,24 +148,34 @@ export function jsonPatch(doc: Json, ops: Json): { doc: Json } | { error: string
         if (!put(path, op.value, true)) return missing();
         break;
       case "replace":
-        if (!get(path).ok) return { error: `jsonpatch replace operation does not apply: doc is missing key: ${String(op.path)}` };
+        if (!get(path).ok)
+          return {
+            error: `jsonpatch replace operation does not apply: doc is missing key: ${String(op.path)}`,
+          };
         put(path, op.value, false);
         break;
       case "remove":
-        if (!remove(path).ok) return { error: `jsonpatch remove operation does not apply: doc is missing key: ${String(op.path)}` };
+        if (!remove(path).ok)
+          return {
+            error: `jsonpatch remove operation does not apply: doc is missing key: ${String(op.path)}`,
+          };
         break;
       case "move":
       case "copy": {
-        const from = pointer(String(op.from ?? ""));
+        const from = pointer(str(op.from));
         const src = from && get(from);
-        if (!from || !src || !src.ok) return { error: `jsonpatch ${kind} operation does not apply: doc is missing from path: ${String(op.from)}` };
+        if (!from || !src || !src.ok)
+          return {
+            error: `jsonpatch ${kind} operation does not apply: doc is missing from path: ${String(op.from)}`,
+          };
         if (kind === "move") remove(from);
         if (!put(path, JSON.parse(JSON.stringify(src.v)), true)) return missing();
         break;
       }
       case "test": {
         const g = get(path);
-        if (!g.ok || JSON.stringify(g.v) !== JSON.stringify(op.value)) return { error: "testing value " + String(op.path) + " failed: test failed" };
+        if (!g.ok || JSON.stringify(g.v) !== JSON.stringify(op.value))
+          return { error: "testing value " + String(op.path) + " failed: test failed" };
         break;
       }
       default:

@@ -15,16 +15,32 @@ export const patchVerb: Verb = {
   usage: "kubectl patch (-f FILENAME | TYPE NAME) [-p PATCH|--patch-file FILE] [options]",
   args: "object",
   flags: [
-    { name: "patch", short: "p", type: "string", usage: "The patch to be applied to the resource JSON file." },
-    { name: "type", type: "string", default: "strategic", usage: "The type of patch being provided; one of [json merge strategic]" },
+    {
+      name: "patch",
+      short: "p",
+      type: "string",
+      usage: "The patch to be applied to the resource JSON file.",
+    },
+    {
+      name: "type",
+      type: "string",
+      default: "strategic",
+      usage: "The type of patch being provided; one of [json merge strategic]",
+    },
     { name: "dry-run", type: "string", usage: 'Must be "none", "server", or "client".' },
     { name: "output", short: "o", type: "string", usage: "Output format." },
-    { name: "subresource", type: "string", usage: "If specified, patch will operate on the subresource of the requested object." },
+    {
+      name: "subresource",
+      type: "string",
+      usage: "If specified, patch will operate on the subresource of the requested object.",
+    },
   ],
   run(ctx, parsed, out) {
     const patchText = parsed.flags.patch as string | undefined;
     if (!patchText)
-      return out.fail("error: must specify --patch or --patch-file containing the contents of the patch");
+      return out.fail(
+        "error: must specify --patch or --patch-file containing the contents of the patch",
+      );
     const type = String(parsed.flags.type);
     if (!["json", "merge", "strategic"].includes(type))
       return out.fail(`error: --type must be one of [json merge strategic], not "${type}"`);
@@ -61,7 +77,9 @@ export const patchVerb: Verb = {
         }
         next = r.doc;
       } else if (patch === null || typeof patch !== "object" || Array.isArray(patch)) {
-        out.fail(`Error from server (BadRequest): json: cannot unmarshal ${Array.isArray(patch) ? "array" : typeof patch} into Go value of type map[string]interface {}`);
+        out.fail(
+          `Error from server (BadRequest): json: cannot unmarshal ${Array.isArray(patch) ? "array" : typeof patch} into Go value of type map[string]interface {}`,
+        );
         continue;
       } else next = type === "merge" ? mergePatch(base, patch) : strategicPatch(base, patch);
       try {
@@ -69,15 +87,18 @@ export const patchVerb: Verb = {
         const r =
           dry === "client"
             ? { object: next as KubeObject, changed: true }
-            : serverUpdate(ctx.cluster, live, next as KubeObject);
+            : serverUpdate(ctx.cluster, live, next as KubeObject, { dryRun: dry === "server" });
         if (format.kind !== "table") {
           const p = printObjects(format, [r.object], true);
           if ("error" in p) out.fail(p.error);
           else out.out(p.text);
           continue;
         }
-        const suffix = dry === "client" ? " (dry run)" : dry === "server" ? " (server dry run)" : "";
-        out.out(`${qualifiedSingular(rt)}/${name} patched${r.changed ? "" : " (no change)"}${suffix}\n`);
+        const suffix =
+          dry === "client" ? " (dry run)" : dry === "server" ? " (server dry run)" : "";
+        out.out(
+          `${qualifiedSingular(rt)}/${name} patched${r.changed ? "" : " (no change)"}${suffix}\n`,
+        );
       } catch (e) {
         out.fail(apiErrorText(e, "patching"));
       }

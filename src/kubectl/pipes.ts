@@ -52,7 +52,8 @@ const grep: Factory = (args, emit) => {
     const ctx = /^-([ABC])(\d*)$/.exec(a);
     if (ctx) {
       const n = ctx[2] ? Number(ctx[2]) : count(args, ++i);
-      if (n === undefined) return { error: `grep: ${args[i] ?? ""}: invalid context length argument` };
+      if (n === undefined)
+        return { error: `grep: ${args[i] ?? ""}: invalid context length argument` };
       if (ctx[1] !== "B") after = n;
       if (ctx[1] !== "A") before = n;
     } else if (a === "-e") pattern = args[++i];
@@ -65,11 +66,17 @@ const grep: Factory = (args, emit) => {
         if (f === "E") extended = true;
         if (f === "w") word = true;
       }
-    } else if (a.startsWith("-") && a.length > 1) return { error: `grep: invalid option -- '${a.slice(1)}'\nUsage: grep [OPTION]... PATTERNS [FILE]...` };
+    } else if (a.startsWith("-") && a.length > 1)
+      return {
+        error: `grep: invalid option -- '${a.slice(1)}'\nUsage: grep [OPTION]... PATTERNS [FILE]...`,
+      };
     else if (pattern === undefined) pattern = a;
     else return { error: `grep: ${a}: not available in this lab (grep reads the pipe, not files)` };
   }
-  if (pattern === undefined) return { error: "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information." };
+  if (pattern === undefined)
+    return {
+      error: "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.",
+    };
   let re: RegExp;
   try {
     const src = extended ? pattern : breToJs(pattern);
@@ -120,10 +127,12 @@ function lineCount(args: string[], cmd: string): number | { error: string } {
     let m: RegExpExecArray | null;
     if (a === "-n") {
       const v = args[++i];
-      if (v === undefined || !/^[-+]?\d+$/.test(v)) return { error: `${cmd}: invalid number of lines: '${v ?? ""}'` };
+      if (v === undefined || !/^[-+]?\d+$/.test(v))
+        return { error: `${cmd}: invalid number of lines: '${v ?? ""}'` };
       n = Math.abs(Number(v));
     } else if ((m = /^-n?(\d+)$/.exec(a))) n = Number(m[1]);
-    else return { error: `${cmd}: ${a}: not available in this lab (${cmd} reads the pipe; use -n N)` };
+    else
+      return { error: `${cmd}: ${a}: not available in this lab (${cmd} reads the pipe; use -n N)` };
   }
   return n;
 }
@@ -171,7 +180,10 @@ const wc: Factory = (args, emit) => {
       if (flags === "-l") emit(String(lines));
       else if (flags === "-w") emit(String(words));
       else if (flags === "-c") emit(String(bytes));
-      else emit(`${String(lines).padStart(7)} ${String(words).padStart(7)} ${String(bytes).padStart(7)}`);
+      else
+        emit(
+          `${String(lines).padStart(7)} ${String(words).padStart(7)} ${String(bytes).padStart(7)}`,
+        );
     },
     code: () => 0,
   };
@@ -193,7 +205,13 @@ const sort: Factory = (args, emit) => {
       lines.sort((a, b) => {
         const x = field(a);
         const y = field(b);
-        const d = numeric ? (parseFloat(x) || 0) - (parseFloat(y) || 0) : x < y ? -1 : x > y ? 1 : 0;
+        const d = numeric
+          ? (parseFloat(x) || 0) - (parseFloat(y) || 0)
+          : x < y
+            ? -1
+            : x > y
+              ? 1
+              : 0;
         return d || (a < b ? -1 : a > b ? 1 : 0);
       });
       if (reverse) lines.reverse();
@@ -203,7 +221,14 @@ const sort: Factory = (args, emit) => {
   };
 };
 
-export const PIPE_COMMANDS: Record<string, Factory> = { grep, egrep: (a, e) => grep(["-E", ...a], e), head, tail, wc, sort };
+export const PIPE_COMMANDS: Record<string, Factory> = {
+  grep,
+  egrep: (a, e) => grep(["-E", ...a], e),
+  head,
+  tail,
+  wc,
+  sort,
+};
 
 /** A chain of stages fed with text; calls `out` with the text the last stage writes. */
 export class Pipeline {

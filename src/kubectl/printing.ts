@@ -47,7 +47,8 @@ export function parseOutput(
       return { kind: "jsonpath", template: arg, asJson: name === "jsonpath-as-json" };
     case "custom-columns":
       if (!forGet) break;
-      if (!arg) return { error: "error: custom-columns format specified but no custom columns given" };
+      if (!arg)
+        return { error: "error: custom-columns format specified but no custom columns given" };
       return { kind: "custom-columns", spec: arg };
     case "go-template":
     case "template":
@@ -92,6 +93,8 @@ export function printObjects(
       return "error" in r ? { error: "error: " + r.error } : r;
     }
     case "custom-columns":
-      return objects.length === 0 ? { text: "" } : printCustomColumns(format.spec, objects, noHeaders);
+      return objects.length === 0
+        ? { text: "" }
+        : printCustomColumns(format.spec, objects, noHeaders);
   }
 }

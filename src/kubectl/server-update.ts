@@ -15,12 +15,16 @@ export function serverUpdate(
   cluster: Cluster,
   live: KubeObject,
   next: KubeObject,
+  opts: { dryRun?: boolean } = {},
 ): { object: KubeObject; changed: boolean } {
   const decodeError = strictDecode(next);
   if (decodeError) throw decodeError;
   const s = strategies[live.kind] as Strategy<KubeObject> | undefined;
   if (!s)
-    throw new StatusError("MethodNotAllowed", "the server does not allow this method on the requested resource");
+    throw new StatusError(
+      "MethodNotAllowed",
+      "the server does not allow this method on the requested resource",
+    );
   // Keep the live object's key order: the server compares decoded structs, not key order.
   const obj = reorderLike(clone(next), live);
   obj.metadata = {
@@ -42,7 +46,7 @@ export function serverUpdate(
     return JSON.stringify(sortKeys(c));
   };
   if (strip(obj) === strip(live)) return { object: live, changed: false };
-  return { object: cluster.api.update(obj), changed: true };
+  return { object: opts.dryRun ? obj : cluster.api.update(obj), changed: true };
 }
 
 export function sortKeys(v: unknown): unknown {
@@ -60,7 +64,7 @@ export function sortKeys(v: unknown): unknown {
 /** `next` with the keys it shares with `live` in live's order (YAML from an editor is sorted). */
 function reorderLike<T>(next: T, live: unknown): T {
   if (Array.isArray(next) && Array.isArray(live))
-    return next.map((x, i) => reorderLike(x, live[i] as unknown)) as T;
+    return (next as unknown[]).map((x, i) => reorderLike(x, live[i] as unknown)) as T;
   if (!next || typeof next !== "object" || Array.isArray(next)) return next;
   if (!live || typeof live !== "object" || Array.isArray(live)) return next;
   const n = next as Record<string, unknown>;

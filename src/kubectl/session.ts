@@ -63,13 +63,24 @@ export class Session {
           "lab: this command runs until Ctrl+C; in a script, bound it: timeout 30s " +
           line.trim() +
           "\n";
-        return { ...r, exitCode: 0, chunks: [...r.chunks, { stream: "stderr", text: note, at: this.ctx.cluster.now() }] };
+        return {
+          ...r,
+          exitCode: 0,
+          chunks: [...r.chunks, { stream: "stderr", text: note, at: this.ctx.cluster.now() }],
+        };
       }
-      if (!run.drive(MAX_DRIVE_MS)) {
+      // A command that names its own end (`sleep 7d`, `wait --timeout=48h`) may run to it.
+      const own = run.wakeAt();
+      const bound =
+        own !== undefined ? Math.max(MAX_DRIVE_MS, own - this.ctx.cluster.now()) : MAX_DRIVE_MS;
+      if (!run.drive(bound)) {
         run.interrupt();
         const r = run.result();
         const note = `lab: stopped after ${MAX_DRIVE_MS / 3_600_000}h of virtual time\n`;
-        return { ...r, chunks: [...r.chunks, { stream: "stderr", text: note, at: this.ctx.cluster.now() }] };
+        return {
+          ...r,
+          chunks: [...r.chunks, { stream: "stderr", text: note, at: this.ctx.cluster.now() }],
+        };
       }
     }
     return run.result();
@@ -139,7 +150,11 @@ export class Session {
       case "sleep": {
         const d = args[0] !== undefined ? parseDuration(args[0]) : undefined;
         if (d === undefined) {
-          out.fail(args[0] === undefined ? "sleep: missing operand" : `sleep: invalid time interval '${args[0]}'`);
+          out.fail(
+            args[0] === undefined
+              ? "sleep: missing operand"
+              : `sleep: invalid time interval '${args[0]}'`,
+          );
           return undefined;
         }
         const end = cluster.now() + d;

@@ -52,7 +52,10 @@ export function timeoutProcess(
   }
   const d = parseDuration(args[i]);
   if (d === undefined) {
-    out.fail(`timeout: invalid time interval '${args[i]}'\nTry 'timeout --help' for more information.`, 125);
+    out.fail(
+      `timeout: invalid time interval '${args[i]}'\nTry 'timeout --help' for more information.`,
+      125,
+    );
     return undefined;
   }
   if (args[i + 1] === undefined) {
@@ -106,7 +109,9 @@ export function watchProcess(
     else if (a === "-t" || a === "--no-title") title = false;
     else if (a === "-d" || a === "--differences") continue;
     else {
-      out.fail(`watch: invalid option -- '${a.replace(/^-+/, "")}'\nUsage:\n watch [options] command`);
+      out.fail(
+        `watch: invalid option -- '${a.replace(/^-+/, "")}'\nUsage:\n watch [options] command`,
+      );
       return undefined;
     }
   }

@@ -10,7 +10,9 @@ import { matches, parseSelector } from "./selector.ts";
 type Test = (o: KubeObject | undefined) => boolean;
 
 /** The `--for` argument as a predicate, or kubectl's error. */
-function parseFor(spec: string): { test: Test; kind: "delete" | "create" | "other" } | { error: string } {
+function parseFor(
+  spec: string,
+): { test: Test; kind: "delete" | "create" | "other" } | { error: string } {
   const lower = spec.toLowerCase();
   if (lower === "delete") return { test: (o) => !o, kind: "delete" };
   if (lower === "create") return { test: (o) => !!o, kind: "create" };
@@ -21,7 +23,9 @@ function parseFor(spec: string): { test: Test; kind: "delete" | "create" | "othe
     return {
       kind: "other",
       test: (o) =>
-        !!(o as { status?: { conditions?: { type: string; status: string }[] } } | undefined)?.status?.conditions?.some(
+        !!(
+          o as { status?: { conditions?: { type: string; status: string }[] } } | undefined
+        )?.status?.conditions?.some(
           (c) => c.type.toLowerCase() === type && c.status.toLowerCase() === want,
         ),
     };
@@ -38,7 +42,8 @@ function parseFor(spec: string): { test: Test; kind: "delete" | "create" | "othe
       };
     const value = rest === "" ? undefined : rest.slice(1);
     const probe = jsonPath(expr, {});
-    if ("error" in probe && probe.error.startsWith("error parsing")) return { error: "error: " + probe.error.trimEnd() };
+    if ("error" in probe && probe.error.startsWith("error parsing"))
+      return { error: "error: " + probe.error.trimEnd() };
     return {
       kind: "other",
       test: (o) => {
@@ -64,11 +69,30 @@ export const waitVerb: Verb = {
     "kubectl wait ([-f FILENAME] | resource.group/resource.name | resource.group [(-l label | --all)]) [--for=create|--for=delete|--for condition=available|--for=jsonpath='{}'[=value]] [options]",
   args: "object",
   flags: [
-    { name: "for", type: "string", usage: "The condition to wait on: [create|delete|condition=condition-name[=condition-value]|jsonpath='{JSONPath expression}'=[JSONPath value]]." },
-    { name: "timeout", type: "duration", default: "30s", usage: "The length of time to wait before giving up." },
-    { name: "all", type: "bool", usage: "Select all resources in the namespace of the specified resource types" },
+    {
+      name: "for",
+      type: "string",
+      usage:
+        "The condition to wait on: [create|delete|condition=condition-name[=condition-value]|jsonpath='{JSONPath expression}'=[JSONPath value]].",
+    },
+    {
+      name: "timeout",
+      type: "duration",
+      default: "30s",
+      usage: "The length of time to wait before giving up.",
+    },
+    {
+      name: "all",
+      type: "bool",
+      usage: "Select all resources in the namespace of the specified resource types",
+    },
     { name: "selector", short: "l", type: "string", usage: "Selector (label query) to filter on." },
-    { name: "all-namespaces", short: "A", type: "bool", usage: "If present, list the requested object(s) across all namespaces." },
+    {
+      name: "all-namespaces",
+      short: "A",
+      type: "bool",
+      usage: "If present, list the requested object(s) across all namespaces.",
+    },
   ],
   run(ctx, parsed, out): void | Process {
     const ns = namespaceOf(parsed);
@@ -90,15 +114,19 @@ export const waitVerb: Verb = {
     for (const g of groups) {
       const space = g.rt.namespaced ? ns : undefined;
       if (g.names.length) {
-        for (const name of g.names) targets.push({ rt: g.rt, name, uid: store.get(g.rt.kind, space, name)?.metadata.uid });
+        for (const name of g.names)
+          targets.push({ rt: g.rt, name, uid: store.get(g.rt.kind, space, name)?.metadata.uid });
       } else if (sel !== undefined || parsed.flags.all) {
         const p = parseSelector(sel ?? "");
         if ("error" in p) return out.fail(`error: ${p.error}`);
-        for (const o of store.list(g.rt.kind, space).filter((x) => matches(p.reqs, x.metadata.labels)))
+        for (const o of store
+          .list(g.rt.kind, space)
+          .filter((x) => matches(p.reqs, x.metadata.labels)))
           targets.push({ rt: g.rt, name: o.metadata.name!, uid: o.metadata.uid });
       } else return out.fail("error: resource name may not be empty");
     }
-    if (targets.length === 0 && cond.kind !== "delete") return out.fail("error: no matching resources found");
+    if (targets.length === 0 && cond.kind !== "delete")
+      return out.fail("error: no matching resources found");
     const deadline = ctx.cluster.now() + timeoutMs;
     let i = 0;
     const tick = (): boolean => {

@@ -27,7 +27,9 @@ function resolvesToNonString(s: string): boolean {
   if (/^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/.test(s)) return true;
   // timestamps (yaml.v2 parseTimestamp formats)
   if (
-    /^\d{4}-\d{1,2}-\d{1,2}([Tt ]\d{1,2}:\d{1,2}:\d{1,2}(\.\d+)?(Z|[-+]\d{1,2}(:\d{2})?)?)?$/.test(s)
+    /^\d{4}-\d{1,2}-\d{1,2}([Tt ]\d{1,2}:\d{1,2}:\d{1,2}(\.\d+)?(Z|[-+]\d{1,2}(:\d{2})?)?)?$/.test(
+      s,
+    )
   )
     return true;
   return false;
@@ -194,7 +196,7 @@ function scalar(v: unknown, column: number, indent: number): string {
     if (!Number.isFinite(v)) return Number.isNaN(v) ? ".nan" : v > 0 ? "+.inf" : "-.inf";
     return goFloat(v);
   }
-  return stringScalar(String(v), column, indent, false);
+  return stringScalar(typeof v === "string" ? v : JSON.stringify(v), column, indent, false);
 }
 
 const isEmptyCollection = (v: unknown) =>
@@ -216,7 +218,8 @@ function emitMap(obj: Record<string, unknown>, indent: number, out: string[], fi
       out.push(`${pad}${key}:`);
       if (Array.isArray(val)) emitSeq(val, indent, out);
       else emitMap(val as Record<string, unknown>, indent + 2, out);
-    } else if (isEmptyCollection(val)) out.push(`${pad}${key}: ${Array.isArray(val) ? "[]" : "{}"}`);
+    } else if (isEmptyCollection(val))
+      out.push(`${pad}${key}: ${Array.isArray(val) ? "[]" : "{}"}`);
     else out.push(`${pad}${key}: ${scalar(val, indent + key.length + 2, indent + 2)}`);
   }
 }

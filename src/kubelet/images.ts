@@ -22,6 +22,8 @@ export interface PullCallbacks {
 export class ImageManager {
   private cache = new Set<string>();
   private inFlight = new Map<string, { done: number; ok: boolean }>();
+  /** imageID per pulled reference (a pure function of it, computed once per node). */
+  private ids = new Map<string, string>();
 
   constructor(
     private readonly clock: Clock,
@@ -45,7 +47,12 @@ export class ImageManager {
 
   imageID(ref: string): string {
     const full = normalizeImageRef(ref);
-    return `${full.replace(/:[^:/]+$/, "")}@sha256:${hexDigest(full)}`;
+    let id = this.ids.get(full);
+    if (id === undefined) {
+      id = `${full.replace(/:[^:/]+$/, "")}@sha256:${hexDigest(full)}`;
+      this.ids.set(full, id);
+    }
+    return id;
   }
 
   ensure(pod: Pod, c: Container, cb: PullCallbacks): void {

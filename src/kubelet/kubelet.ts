@@ -29,6 +29,8 @@ export interface KubeletDeps {
  */
 export class Kubelet {
   private workers = new Map<string, PodWorker>();
+  /** Pods of this node that finished (their worker released) and are not deleted yet. */
+  private finished = new Set<string>();
   private admitting = new Set<string>();
   private ipCounter = 0;
   private ips = new Map<string, string>();
@@ -88,8 +90,8 @@ export class Kubelet {
     const uid = pod.metadata.uid!;
     const worker = this.workers.get(uid);
     if (ev.type === "DELETED") {
-      if (worker) {
-        worker.stop();
+      if (worker || this.finished.delete(uid)) {
+        worker?.stop();
         this.workers.delete(uid);
         this.ips.delete(uid);
         this.deps.clock.after(0, "kubelet cleanup", () => this.cleanup(uid));
@@ -113,6 +115,12 @@ export class Kubelet {
       this.deps.clock.after(0, `kubelet kill ${pod.metadata.name}`, () =>
         this.workers.get(uid)?.terminate(grace),
       );
+    } else if (worker.finished()) {
+      // A pod that reached Succeeded/Failed never runs again: let its worker go (a 10,000-pod
+      // Job would otherwise keep 10,000 workers), remembering the uid for the cleanup at deletion.
+      worker.stop();
+      this.workers.delete(uid);
+      this.finished.add(uid);
     }
   }
 

@@ -74,9 +74,12 @@ export function logLines(inst: LogInstance): { t: number; text: string }[] {
   for (const c of inst.chunks) {
     const parts = c.text.split("\n");
     parts.forEach((p, i) => {
-      if (!pending) pending = { t: c.t, text: "" };
+      const last = i === parts.length - 1;
+      // A line is stamped with the chunk its first character came in, not the one before it.
+      if (last && p === "") return;
+      pending ??= { t: c.t, text: "" };
       pending.text += p;
-      if (i < parts.length - 1) {
+      if (!last) {
         out.push(pending);
         pending = undefined;
       }

@@ -68,7 +68,7 @@ export class PodWorker {
       hostIP: node.hostIP,
       podIPs: [],
       startTime: now,
-      qosClass: "BestEffort",
+      qosClass: pod.status?.qosClass ?? "BestEffort",
     };
     setPodCondition(this.status, "PodReadyToStartContainers", "False", now);
     setPodCondition(
@@ -356,6 +356,15 @@ export class PodWorker {
       if (live && live.metadata.uid === this.uid)
         this.node.store.delete("Pod", m.namespace, m.name!, { gracePeriodSeconds: 0 });
     }
+  }
+
+  /** The pod is Succeeded or Failed and nothing of it runs or waits any more. */
+  finished(): boolean {
+    const phase = this.status.phase;
+    return (
+      (phase === "Succeeded" || phase === "Failed") &&
+      this.slots.every((s) => !s.process && !s.timer)
+    );
   }
 
   /** A newer version of the pod object arrived from the store. */

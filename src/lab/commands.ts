@@ -32,19 +32,30 @@ export function parseLine(line: string): ParsedLine {
   }
   let [cmd, ...rest] = first;
   // `timeout 30s kubectl get pods -w` and `watch kubectl get pods`: check the wrapped command.
-  if (cmd === "timeout" && rest.length > 1 && parseDuration(rest[0]) !== undefined) [cmd, ...rest] = rest.slice(1);
+  if (cmd === "timeout" && rest.length > 1 && parseDuration(rest[0]) !== undefined)
+    [cmd, ...rest] = rest.slice(1);
   else if (cmd === "watch" && rest.length > 0) [cmd, ...rest] = rest;
   if (cmd === "kubectl" || cmd === "k") {
     const [verbName, ...words] = rest;
     if (!verbName) return { kind: "builtin", name: "kubectl", words: first };
     const verb = findVerb(verbName);
-    if (!verb) return { kind: "error", message: `error: unknown command "${verbName}" for "kubectl"` };
+    if (!verb)
+      return { kind: "error", message: `error: unknown command "${verbName}" for "kubectl"` };
     const parsed = parseFlags(words, verb.flags, verb.name);
     if ("error" in parsed) return { kind: "error", message: parsed.error };
-    return { kind: "kubectl", verb: verb.name, args: parsed.args, flags: parsed.flags, words: first };
+    return {
+      kind: "kubectl",
+      verb: verb.name,
+      args: parsed.args,
+      flags: parsed.flags,
+      words: first,
+    };
   }
   if (cmd === "sleep") {
-    if (rest[0] === undefined || !(/^\d+(\.\d+)?$/.test(rest[0]) || parseDuration(rest[0]) !== undefined))
+    if (
+      rest[0] === undefined ||
+      !(/^\d+(\.\d+)?$/.test(rest[0]) || parseDuration(rest[0]) !== undefined)
+    )
       return { kind: "error", message: `sleep: invalid number '${rest[0] ?? ""}'` };
     return { kind: "builtin", name: cmd, words: first };
   }
@@ -94,7 +105,8 @@ export function blockedBy(
   if (words.length === 0) return undefined;
   for (const r of rules.blocked ?? []) if (startsWith(words, ruleWords(r))) return r;
   if (rules.allowed && !["sleep", "date", "help", "clear", "echo"].includes(words[0]))
-    if (!rules.allowed.some((r) => startsWith(words, ruleWords(r)))) return words.slice(0, 2).join(" ");
+    if (!rules.allowed.some((r) => startsWith(words, ruleWords(r))))
+      return words.slice(0, 2).join(" ");
   return undefined;
 }
 

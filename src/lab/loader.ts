@@ -111,7 +111,10 @@ export async function loadPack(source: PackSource): Promise<LoadResult> {
     strings[loc] = s;
     for (const ch of meta.chapters)
       if (!s.chapters[ch.id])
-        problems.push({ file: `locales/${loc}.yaml`, message: `has no title for chapter ${ch.id}` });
+        problems.push({
+          file: `locales/${loc}.yaml`,
+          message: `has no title for chapter ${ch.id}`,
+        });
     for (const id of Object.keys(s.chapters))
       if (!meta.chapters.some((c) => c.id === id))
         problems.push({ file: `locales/${loc}.yaml`, message: `names unknown chapter ${id}` });
@@ -177,7 +180,8 @@ async function loadExercise(
   }
   const files = async (m: Record<string, string> | undefined) => {
     const out: Record<string, string> = {};
-    for (const [name, p] of Object.entries(m ?? {})) out[name] = (await readText(`${dir}/${p}`)) ?? "";
+    for (const [name, p] of Object.entries(m ?? {}))
+      out[name] = (await readText(`${dir}/${p}`)) ?? "";
     return out;
   };
   const solution = async (s: RawSolution, what: string): Promise<Solution> => {
@@ -194,7 +198,11 @@ async function loadExercise(
   const wrong: WrongSolution[] = [];
   for (const [i, w] of raw.wrong.entries()) {
     if (!goalIds.has(w.fails ?? ""))
-      problems.push({ file, path: `wrong/${i}/fails`, message: `names no goal of this exercise: ${w.fails}` });
+      problems.push({
+        file,
+        path: `wrong/${i}/fails`,
+        message: `names no goal of this exercise: ${w.fails}`,
+      });
     wrong.push({ ...(await solution(w, `wrong/${i}`)), fails: w.fails ?? "" });
   }
   const objects: { path: string; text: string }[] = [];

@@ -5,8 +5,11 @@ import type { Matcher, Scalar } from "./types.ts";
  * `spec.template.spec.containers[0].image`, `spec.template.spec.containers[*].env[*].name`
  * (`[*]`: every item), `metadata.labels['app.kubernetes.io/name']` (keys with dots).
  */
-export function parsePath(path: string): (string | number | "*")[] | undefined {
-  const out: (string | number | "*")[] = [];
+/** A path step: a key, an array index, or `*` (every item; `STAR` below). */
+export type PathStep = string | number;
+
+export function parsePath(path: string): PathStep[] | undefined {
+  const out: PathStep[] = [];
   const re = /\.?([A-Za-z_$][\w$-]*)|\[(\d+|\*)\]|\['([^']*)'\]/gy;
   let m: RegExpExecArray | null;
   let consumed = 0;
@@ -45,7 +48,9 @@ function looseEqual(actual: unknown, expected: Scalar): boolean {
   if (actual === expected) return true;
   // YAML authors write `"5"` or `5`; quantities and exit codes compare as text.
   if (typeof actual === "number" || typeof actual === "string")
-    return expected !== null && typeof expected !== "boolean" && String(actual) === String(expected);
+    return (
+      expected !== null && typeof expected !== "boolean" && String(actual) === String(expected)
+    );
   return false;
 }
 

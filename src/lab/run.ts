@@ -69,9 +69,13 @@ export class ExerciseRun {
   private applyStartObjects(): void {
     const s = this.exercise.start;
     for (const o of s.objects) {
-      const r = this.withFiles({ [o.path]: o.text }, () => this.session.exec(`kubectl apply -f ${o.path}`));
+      const r = this.withFiles({ [o.path]: o.text }, () =>
+        this.session.exec(`kubectl apply -f ${o.path}`),
+      );
       if (r.exitCode !== 0)
-        throw new Error(`start object ${o.path} was refused: ${r.chunks.map((c) => c.text).join("")}`);
+        throw new Error(
+          `start object ${o.path} was refused: ${r.chunks.map((c) => c.text).join("")}`,
+        );
     }
     if (s.advance) this.cluster.advance(parseDuration(s.advance) ?? 0);
   }
@@ -99,7 +103,10 @@ export class ExerciseRun {
     const rule = blockedBy(line, this.exercise.commands);
     if (rule !== undefined) {
       const text = render(this.locale, msg("run.blocked", { rule, hint: msg("run.blockedHint") }));
-      const result: CommandResult = { chunks: [{ stream: "stderr", text: text + "\n" }], exitCode: 1 };
+      const result: CommandResult = {
+        chunks: [{ stream: "stderr", text: text + "\n" }],
+        exitCode: 1,
+      };
       this.actions.push({ t: this.cluster.now(), line, exitCode: 1 });
       return result;
     }
@@ -169,9 +176,14 @@ export class ExerciseRun {
 }
 
 /** Start an exercise of a loaded pack. Throws when the id is unknown. */
-export function createExerciseRun(pack: Pack, exerciseId: string, opts: RunOptions = {}): ExerciseRun {
+export function createExerciseRun(
+  pack: Pack,
+  exerciseId: string,
+  opts: RunOptions = {},
+): ExerciseRun {
   const ex = pack.exercises.find((e) => e.id === exerciseId);
   if (!ex) throw new Error(`no exercise ${exerciseId} in pack ${pack.meta.id}`);
-  const locale = opts.locale && pack.meta.locales.includes(opts.locale) ? opts.locale : pack.meta.locales[0];
+  const locale =
+    opts.locale && pack.meta.locales.includes(opts.locale) ? opts.locale : pack.meta.locales[0];
   return new ExerciseRun(ex, { locale }, pack.meta.locales);
 }

@@ -130,8 +130,8 @@ export class Timeline {
 
   /** The histories of objects that had this name, oldest first. */
   named(kind: string, namespace: string, name: string): History[] {
-    return (this.byName.get(`${kind}/${namespace}/${name}`) ?? []).map(
-      (u) => this.histories.get(u)!,
+    return (this.byName.get(`${kind}/${namespace}/${name}`) ?? []).map((u) =>
+      this.histories.get(u)!,
     );
   }
 

@@ -35,13 +35,15 @@ function checkCommands(ex: Exercise): string[] {
   for (const [what, script] of scripts)
     for (const line of script.split("\n")) {
       const p = parseLine(line);
-      if (p.kind === "error") problems.push(`${what}: \`${line.trim()}\`: ${p.message.split("\n")[0]}`);
+      if (p.kind === "error")
+        problems.push(`${what}: \`${line.trim()}\`: ${p.message.split("\n")[0]}`);
     }
   for (const [loc, s] of Object.entries(ex.strings))
     s.hints.forEach((h, i) => {
       for (const line of commandsInMarkdown(h)) {
         const p = parseLine(line);
-        if (p.kind === "error") problems.push(`hint ${i + 1} (${loc}): \`${line}\`: ${p.message.split("\n")[0]}`);
+        if (p.kind === "error")
+          problems.push(`hint ${i + 1} (${loc}): \`${line}\`: ${p.message.split("\n")[0]}`);
       }
     });
   return problems;
@@ -65,13 +67,18 @@ export function verifyExercise(ex: Exercise, locales: string[]): ExerciseReport 
   try {
     run = new ExerciseRun(ex, { locale: locales[0] }, locales);
     for (const inj of run.unsupportedInjections)
-      report.problems.push(`injection ${inj.type} on job ${inj.job} cannot be armed: the simulator has no hook for it`);
+      report.problems.push(
+        `injection ${inj.type} on job ${inj.job} cannot be armed: the simulator has no hook for it`,
+      );
     const steps = run.runScript(ex.solution.script, ex.solution.files);
     for (const s of steps) {
       const out = outputOf(s);
-      if (isUsageError(out)) report.problems.push(`solution: \`${s.line}\`: ${out.trim().split("\n")[0]}`);
+      if (isUsageError(out))
+        report.problems.push(`solution: \`${s.line}\`: ${out.trim().split("\n")[0]}`);
       else if (s.result.exitCode !== 0)
-        report.warnings.push(`solution: \`${s.line}\` exited ${s.result.exitCode}: ${out.trim().split("\n")[0]}`);
+        report.warnings.push(
+          `solution: \`${s.line}\` exited ${s.result.exitCode}: ${out.trim().split("\n")[0]}`,
+        );
     }
     for (const g of run.goals())
       if (!g.met) report.problems.push(`solution leaves goal ${g.id} unmet: ${g.detail ?? g.text}`);
@@ -87,13 +94,17 @@ export function verifyExercise(ex: Exercise, locales: string[]): ExerciseReport 
       const steps = wr.runScript(w.script, w.files);
       for (const s of steps) {
         const out = outputOf(s);
-        if (isUsageError(out)) report.problems.push(`wrong #${i + 1}: \`${s.line}\`: ${out.trim().split("\n")[0]}`);
+        if (isUsageError(out))
+          report.problems.push(`wrong #${i + 1}: \`${s.line}\`: ${out.trim().split("\n")[0]}`);
       }
       const g = wr.goals().find((x) => x.id === w.fails);
       if (!g) report.problems.push(`wrong #${i + 1} names unknown goal ${w.fails}`);
-      else if (g.met) report.problems.push(`wrong #${i + 1} should fail goal ${w.fails} but meets it`);
+      else if (g.met)
+        report.problems.push(`wrong #${i + 1} should fail goal ${w.fails} but meets it`);
     } catch (e) {
-      report.problems.push(`wrong #${i + 1} crashed: ${e instanceof Error ? e.message : String(e)}`);
+      report.problems.push(
+        `wrong #${i + 1} crashed: ${e instanceof Error ? e.message : String(e)}`,
+      );
     } finally {
       wr?.dispose();
     }
@@ -124,7 +135,8 @@ export async function verifyPackSource(source: PackSource): Promise<PackReport> 
 export function formatReport(r: PackReport): string {
   const lines: string[] = [];
   lines.push(`pack ${r.packId ?? "?"}: ${r.ok ? "OK" : "FAILED"}`);
-  for (const p of r.problems) lines.push(`  ${p.file}${p.path ? ` (${p.path})` : ""}: ${p.message}`);
+  for (const p of r.problems)
+    lines.push(`  ${p.file}${p.path ? ` (${p.path})` : ""}: ${p.message}`);
   const counts = { pass: 0, fail: 0, skipped: 0 };
   for (const e of r.exercises) {
     counts[e.status]++;

@@ -86,13 +86,17 @@ export class MemoryFs implements FileSystem {
   }
 
   private lookup(path: string): Node | undefined {
+    const p = resolvePath("/", path);
     let node: Node = this.root;
-    for (const seg of resolvePath("/", path).split("/")) {
-      if (seg === "") continue;
+    // Walk the normalised path segment by segment (no split: this runs on every fs call).
+    for (let i = 1; i < p.length; ) {
+      let j = p.indexOf("/", i);
+      if (j < 0) j = p.length;
       if (node.kind !== "dir") return undefined;
-      const next = node.children.get(seg);
+      const next = node.children.get(p.slice(i, j));
       if (!next) return undefined;
       node = next;
+      i = j + 1;
     }
     return node;
   }

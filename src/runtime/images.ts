@@ -326,8 +326,31 @@ interface ParsedRef {
   digest: string | undefined;
 }
 
+/**
+ * Memo of a pure function of an image reference: every container start looks its image up
+ * several times, and a Job's thousands of pods use the same one or two references. Bounded so
+ * arbitrary input cannot grow it without limit (STYLE.md habit 7).
+ */
+function memo<T>(fn: (ref: string) => T): (ref: string) => T {
+  const cache = new Map<string, T>();
+  return (ref) => {
+    if (cache.has(ref)) return cache.get(ref) as T;
+    const v = fn(ref);
+    if (cache.size >= 1000) cache.clear();
+    cache.set(ref, v);
+    return v;
+  };
+}
+
 /** Split a reference as containerd does; undefined when it is not a valid reference. */
-export function parseImageRef(ref: string): ParsedRef | undefined {
+export const parseImageRef: (ref: string) => Readonly<ParsedRef> | undefined = memo(
+  (ref) => {
+    const p = parseRef(ref);
+    return p && Object.freeze(p);
+  },
+);
+
+function parseRef(ref: string): ParsedRef | undefined {
   let rest = ref.trim();
   let digest: string | undefined;
   const at = rest.indexOf("@");
@@ -364,7 +387,9 @@ export function parseImageRef(ref: string): ParsedRef | undefined {
  * `busybox` → `docker.io/library/busybox:latest`, `gcr.io/x/y` → `gcr.io/x/y:latest`,
  * `busybox@sha256:…` → `docker.io/library/busybox@sha256:…`. Invalid references come back as given.
  */
-export function normalizeImageRef(ref: string): string {
+export const normalizeImageRef: (ref: string) => string = memo(normalize);
+
+function normalize(ref: string): string {
   const p = parseImageRef(ref);
   if (!p) return ref;
   const name = `${p.registry}/${p.path}`;
@@ -383,8 +408,17 @@ export function defaultCommand(ref: string): { entrypoint: string[]; cmd: string
  * Look up an image reference as the kubelet gets it from `spec.containers[].image`: `name`,
  * `name:tag`, `name@sha256:…`, `docker.io/library/name:tag`, `registry/path/name:tag`. Undefined
  * when the repository or tag is not in the catalogue (the kubelet reports a pull error then).
+ * The result is shared between callers (memoised) and must not be modified.
  */
-export function lookupImage(ref: string): ImageInfo | undefined {
+export const lookupImage: (ref: string) => Readonly<ImageInfo> | undefined = memo((ref) => {
+  const info = lookup(ref);
+  if (!info) return undefined;
+  Object.freeze(info.entrypoint);
+  Object.freeze(info.cmd);
+  return Object.freeze(info);
+});
+
+function lookup(ref: string): ImageInfo | undefined {
   const p = parseImageRef(ref);
   if (!p) return undefined;
   const spec = IMAGES[p.repository];

@@ -6,9 +6,21 @@ export const ms = (n: number): Millis => n as Millis;
 export const seconds = (n: number): Millis => (n * 1000) as Millis;
 export const toSeconds = (m: number): Seconds => Math.floor(m / 1000) as Seconds;
 
-/** RFC 3339 in UTC without fractional seconds, as Kubernetes serialises metav1.Time. */
+let cachedSecond = NaN;
+let cachedText = "";
+
+/**
+ * RFC 3339 in UTC without fractional seconds, as Kubernetes serialises metav1.Time. Every store
+ * write and event stamps the current instant, so the last second formatted is remembered: most
+ * calls in a busy simulation ask for the same second again.
+ */
 export function rfc3339(t: Millis | number): string {
-  return new Date(Math.floor(t / 1000) * 1000).toISOString().replace(".000Z", "Z");
+  const second = Math.floor(t / 1000);
+  if (second !== cachedSecond) {
+    cachedSecond = second;
+    cachedText = new Date(second * 1000).toISOString().replace(".000Z", "Z");
+  }
+  return cachedText;
 }
 
 /** Parse an RFC 3339 instant; undefined when it is not one. */

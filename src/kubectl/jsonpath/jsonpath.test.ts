@@ -45,7 +45,9 @@ describe("kubectl jsonpath", () => {
 
   it("joins several results with spaces and prints maps and lists as compact JSON", () => {
     expect(text("{.status.conditions[*].type}")).toBe("FailureTarget Failed");
-    expect(text("{.metadata.labels}")).toBe('{"batch.kubernetes.io/job-name":"pi","job-name":"pi"}');
+    expect(text("{.metadata.labels}")).toBe(
+      '{"batch.kubernetes.io/job-name":"pi","job-name":"pi"}',
+    );
     expect(text("{.spec.template.spec.containers}")).toBe('[{"name":"pi"}]');
   });
 
@@ -63,9 +65,9 @@ describe("kubectl jsonpath", () => {
 
   it("ranges over items with literal strings", () => {
     expect(text('{range .items[*]}{.metadata.name}{"\\n"}{end}', list)).toBe("a-1\nb-2\nc-3\n");
-    expect(
-      text('{range .items[*]}{.metadata.name}{"\\t"}{.status.phase}{"\\n"}{end}', list),
-    ).toBe("a-1\tSucceeded\nb-2\tRunning\nc-3\tFailed\n");
+    expect(text('{range .items[*]}{.metadata.name}{"\\t"}{.status.phase}{"\\n"}{end}', list)).toBe(
+      "a-1\tSucceeded\nb-2\tRunning\nc-3\tFailed\n",
+    );
     expect(text("{.items[*].metadata.name}", list)).toBe("a-1 b-2 c-3");
     expect(text("{range .items[*]}[{.metadata.name}]{end}", list)).toBe("[a-1][b-2][c-3]");
   });
@@ -82,9 +84,9 @@ describe("kubectl jsonpath", () => {
   });
 
   it("compares numbers", () => {
-    expect(text("{.items[?(@.status.succeeded>0)].metadata.name}", { items: [list.items[0]] })).toBe(
-      "a-1",
-    );
+    expect(
+      text("{.items[?(@.status.succeeded>0)].metadata.name}", { items: [list.items[0]] }),
+    ).toBe("a-1");
   });
 
   it("reports evaluation errors with kubectl's debugging dump", () => {

@@ -164,8 +164,7 @@ class Parser {
     }
     const value = this.consume();
     if (/^[+-]?\d+$/.test(value)) cur.push({ t: "int", value: Number(value) });
-    else if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(value))
-      cur.push({ t: "float", value: Number(value) });
+    else if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(value)) cur.push({ t: "float", value: Number(value) });
     else throw new ParseError(`cannot parse number ${value}`);
   }
 

@@ -37,7 +37,12 @@ const iso = (t: number) => new Date(t).toISOString().replace(".000Z", "Z");
 
 export const cronJobRuns: GoalKind<CronJobRunsGoal> = {
   text(g) {
-    const p = { cronJob: g.cronJob, bounds: boundsMsg(g), by: g.by ?? "", firstAt: g.firstAt ?? "" };
+    const p = {
+      cronJob: g.cronJob,
+      bounds: boundsMsg(g),
+      by: g.by ?? "",
+      firstAt: g.firstAt ?? "",
+    };
     if (g.manual) return msg("goal.cronJobRuns.manual", p);
     if (g.firstAt) return msg("goal.cronJobRuns.firstAt", p);
     return msg(g.by ? "goal.cronJobRuns.by" : "goal.cronJobRuns", p);
@@ -63,7 +68,11 @@ export const cronJobRuns: GoalKind<CronJobRunsGoal> = {
     const n = jobs.length;
     const expected = cronJobRuns.text(g);
     if (!ctx.timeline.latest("CronJob", ns, g.cronJob))
-      return { met: false, expected, actual: msg("actual.noObject", { kind: "CronJob", name: g.cronJob }) };
+      return {
+        met: false,
+        expected,
+        actual: msg("actual.noObject", { kind: "CronJob", name: g.cronJob }),
+      };
     if (!inBounds(n, g)) return { met: false, expected, actual: msg("actual.jobCount", { n }) };
     if (g.firstAt !== undefined) {
       const want = Date.parse(g.firstAt);
@@ -72,7 +81,10 @@ export const cronJobRuns: GoalKind<CronJobRunsGoal> = {
         return {
           met: false,
           expected,
-          actual: first === undefined ? msg("actual.jobCount", { n: 0 }) : msg("actual.firstAt", { at: iso(first) }),
+          actual:
+            first === undefined
+              ? msg("actual.jobCount", { n: 0 })
+              : msg("actual.firstAt", { at: iso(first) }),
         };
     }
     return { met: true };
@@ -86,7 +98,10 @@ export const cronJobSkipped: GoalKind<CronJobSkippedGoal> = {
   evaluate(g, ctx) {
     const n = ctx.timeline
       .events()
-      .filter((e) => e.reason === "JobAlreadyActive" && e.kind === "CronJob" && e.objectName === g.cronJob)
+      .filter(
+        (e) =>
+          e.reason === "JobAlreadyActive" && e.kind === "CronJob" && e.objectName === g.cronJob,
+      )
       .reduce((s, e) => s + e.count, 0);
     if (n >= (g.min ?? 1)) return { met: true };
     return { met: false, expected: cronJobSkipped.text(g), actual: msg("actual.skips", { n }) };
@@ -140,16 +155,24 @@ export const jobFinished: GoalKind<JobFinishedGoal> = {
   evaluate(g, ctx) {
     const expected = jobFinished.text(g);
     const h = ctx.timeline.latest("Job", nsOf(g), g.job);
-    if (!h) return { met: false, expected, actual: msg("actual.noObject", { kind: "Job", name: g.job }) };
+    if (!h)
+      return { met: false, expected, actual: msg("actual.noObject", { kind: "Job", name: g.job }) };
     const born = createdAt(h);
     const v = h.versions.find((x) =>
       (x.obj as Job | undefined)?.status?.conditions?.some(
-        (c) => c.type === g.condition && c.status === "True" && (g.reason === undefined || c.reason === g.reason),
+        (c) =>
+          c.type === g.condition &&
+          c.status === "True" &&
+          (g.reason === undefined || c.reason === g.reason),
       ),
     );
     if (!v) {
       const other = h.versions
-        .map((x) => (x.obj as Job | undefined)?.status?.conditions?.find((c) => (c.type === "Complete" || c.type === "Failed") && c.status === "True"))
+        .map((x) =>
+          (x.obj as Job | undefined)?.status?.conditions?.find(
+            (c) => (c.type === "Complete" || c.type === "Failed") && c.status === "True",
+          ),
+        )
         .find((c) => c !== undefined);
       return {
         met: false,
@@ -163,14 +186,24 @@ export const jobFinished: GoalKind<JobFinishedGoal> = {
     const within = g.within ? parseDuration(g.within) : undefined;
     const after = g.after ? parseDuration(g.after) : undefined;
     if ((within !== undefined && took > within) || (after !== undefined && took < after))
-      return { met: false, expected, actual: msg("actual.finishedAfter", { d: showDuration(took) }) };
+      return {
+        met: false,
+        expected,
+        actual: msg("actual.finishedAfter", { d: showDuration(took) }),
+      };
     return { met: true };
   },
 };
 
 export const fieldHeld: GoalKind<FieldHeldGoal> = {
   text(g) {
-    return msg("goal.fieldHeld", { kind: g.kind, name: g.name, path: g.path, value: String(g.value), for: g.for });
+    return msg("goal.fieldHeld", {
+      kind: g.kind,
+      name: g.name,
+      path: g.path,
+      value: String(g.value),
+      for: g.for,
+    });
   },
   evaluate(g, ctx) {
     const need = parseDuration(g.for) ?? Infinity;
@@ -179,7 +212,8 @@ export const fieldHeld: GoalKind<FieldHeldGoal> = {
     for (const h of ctx.timeline.named(g.kind, nsOf(g), g.name)) {
       let from: number | undefined;
       for (const v of h.versions) {
-        const holds = v.obj !== undefined && valuesAt(v.obj, g.path).some((x) => matchValue(x, g.value));
+        const holds =
+          v.obj !== undefined && valuesAt(v.obj, g.path).some((x) => matchValue(x, g.value));
         if (holds && from === undefined) from = v.t;
         if (!holds && from !== undefined) {
           longest = Math.max(longest, v.t - from);
@@ -195,7 +229,10 @@ export const fieldHeld: GoalKind<FieldHeldGoal> = {
       expected: fieldHeld.text(g),
       actual: longest
         ? msg("actual.heldFor", { d: showDuration(longest) })
-        : msg("actual.field", { path: g.path, value: showValue(live ? valuesAt(live, g.path)[0] : undefined) }),
+        : msg("actual.field", {
+            path: g.path,
+            value: showValue(live ? valuesAt(live, g.path)[0] : undefined),
+          }),
     };
   },
 };

@@ -1,13 +1,7 @@
 import { msg, render, renderText, type Msg } from "../i18n/format.ts";
 import type { Goal, GoalType } from "../types.ts";
 import type { GoalContext, GoalKind, GoalResult } from "./context.ts";
-import {
-  cronJobRuns,
-  cronJobSkipped,
-  eventSeen,
-  fieldHeld,
-  jobFinished,
-} from "./history.ts";
+import { cronJobRuns, cronJobSkipped, eventSeen, fieldHeld, jobFinished } from "./history.ts";
 import { jobCondition, objectCount, objectExists } from "./objects.ts";
 import { backoffDoubled, logsContain, maxActive, podCount } from "./pods.ts";
 import { usedCommand } from "./process.ts";
@@ -44,7 +38,7 @@ export interface GoalStatus {
 }
 
 function kindOf(g: Goal): GoalKind<Goal> {
-  return GOAL_KINDS[g.type] as GoalKind<Goal>;
+  return GOAL_KINDS[g.type];
 }
 
 /** Evaluate one goal; a goal that throws (a simulator bug) is reported unmet, never crashes. */
@@ -52,7 +46,10 @@ export function evaluateGoal(g: Goal, ctx: GoalContext): GoalResult {
   try {
     return kindOf(g).evaluate(g, ctx);
   } catch (e) {
-    return { met: false, actual: msg("actual.error", { message: e instanceof Error ? e.message : String(e) }) };
+    return {
+      met: false,
+      actual: msg("actual.error", { message: e instanceof Error ? e.message : String(e) }),
+    };
   }
 }
 

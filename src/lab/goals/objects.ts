@@ -1,12 +1,7 @@
 import type { Job, KubeObject } from "../../api/types.ts";
 import { msg, type Msg, type MsgParam } from "../i18n/format.ts";
 import { matchPath, showValue, valuesAt } from "../paths.ts";
-import type {
-  JobConditionGoal,
-  Matcher,
-  ObjectCountGoal,
-  ObjectExistsGoal,
-} from "../types.ts";
+import type { JobConditionGoal, Matcher, ObjectCountGoal, ObjectExistsGoal } from "../types.ts";
 import {
   boundsMsg,
   findJob,
@@ -73,14 +68,22 @@ function mismatch(o: KubeObject, c: Constraints): { expected: Msg; actual: Msg }
     const values = valuesAt(o, path);
     const expected = msg("constraint.field", { path, value: matcherMsg(m) });
     if (values.length === 0) return { expected, actual: msg("actual.fieldUnset", { path }) };
-    return { expected, actual: msg("actual.field", { path, value: values.map(showValue).join(", ") }) };
+    return {
+      expected,
+      actual: msg("actual.field", { path, value: values.map(showValue).join(", ") }),
+    };
   }
   return undefined;
 }
 
 const matches = (o: KubeObject, c: Constraints) => mismatch(o, c) === undefined;
 
-function candidates(g: { kind: string; name?: string }, ctx: GoalContext, ns: string, ever: boolean) {
+function candidates(
+  g: { kind: string; name?: string },
+  ctx: GoalContext,
+  ns: string,
+  ever: boolean,
+) {
   const all: KubeObject[] = [];
   if (ever) {
     const hs = g.name ? ctx.timeline.named(g.kind, ns, g.name) : ctx.timeline.all(g.kind, ns);
@@ -98,7 +101,9 @@ const nsFor = (g: { kind: string; namespace?: string }) =>
 export const objectExists: GoalKind<ObjectExistsGoal> = {
   text(g) {
     const c = constraintsMsg(g);
-    const who = g.name ? msg("object.named", { kind: g.kind, name: g.name }) : msg("object.any", { kind: g.kind });
+    const who = g.name
+      ? msg("object.named", { kind: g.kind, name: g.name })
+      : msg("object.any", { kind: g.kind });
     if (g.absent) return msg("goal.objectExists.absent", { object: who });
     if (g.ever)
       return c
@@ -139,7 +144,12 @@ export const objectCount: GoalKind<ObjectCountGoal> = {
   text(g) {
     const c = constraintsMsg(g);
     const base = g.ownedBy
-      ? msg("goal.objectCount.owned", { kind: g.kind, ownerKind: g.ownedBy.kind, owner: g.ownedBy.name, bounds: boundsMsg(g, 1) })
+      ? msg("goal.objectCount.owned", {
+          kind: g.kind,
+          ownerKind: g.ownedBy.kind,
+          owner: g.ownedBy.name,
+          bounds: boundsMsg(g, 1),
+        })
       : msg("goal.objectCount", { kind: g.kind, bounds: boundsMsg(g, 1) });
     return c ? msg("with", { base, constraints: c }) : base;
   },
@@ -147,7 +157,11 @@ export const objectCount: GoalKind<ObjectCountGoal> = {
     const ns = nsFor(g);
     let objs = ctx.cluster.store.list(g.kind, ns === "" ? undefined : ns);
     if (g.ownedBy) {
-      const owner = ctx.cluster.store.get(g.ownedBy.kind, ns === "" ? undefined : ns, g.ownedBy.name);
+      const owner = ctx.cluster.store.get(
+        g.ownedBy.kind,
+        ns === "" ? undefined : ns,
+        g.ownedBy.name,
+      );
       objs = owner
         ? objs.filter((o) => o.metadata.ownerReferences?.some((r) => r.uid === owner.metadata.uid))
         : [];
@@ -181,7 +195,8 @@ export const jobCondition: GoalKind<JobConditionGoal> = {
       return c?.status === "True" && (g.reason === undefined || c.reason === g.reason);
     };
     if (versions.some(ok)) return { met: true };
-    const job = g.ever && found.history ? ((lastSeen(found.history) as Job) ?? found.job) : found.job;
+    const job =
+      g.ever && found.history ? ((lastSeen(found.history) as Job) ?? found.job) : found.job;
     const conds = (job.status?.conditions ?? []).filter((c) => c.status === "True");
     const c = conds.find((x) => x.type === g.condition);
     if (c && g.reason && c.reason !== g.reason)
@@ -202,4 +217,3 @@ export const jobCondition: GoalKind<JobConditionGoal> = {
     };
   },
 };
-

@@ -71,7 +71,11 @@ export const podCount: GoalKind<PodCountGoal> = {
     if (inBounds(n, g)) return { met: true };
     return {
       met: false,
-      expected: msg("expected.podCount", { owner: ownerMsg(g), filters: filtersMsg(g), bounds: boundsMsg(g) }),
+      expected: msg("expected.podCount", {
+        owner: ownerMsg(g),
+        filters: filtersMsg(g),
+        bounds: boundsMsg(g),
+      }),
       actual: msg("actual.count", { n }),
     };
   },
@@ -86,7 +90,10 @@ export const logsContain: GoalKind<LogsContainGoal> = {
         : g.index !== undefined
           ? msg("owner.jobIndex", { name: g.job ?? "", index: g.index })
           : ownerMsg(g);
-    return msg(g.pods === "all" ? "goal.logsContain.all" : "goal.logsContain", { owner, text: what });
+    return msg(g.pods === "all" ? "goal.logsContain.all" : "goal.logsContain", {
+      owner,
+      text: what,
+    });
   },
   evaluate(g, ctx) {
     const ns = nsOf(g);
@@ -94,7 +101,16 @@ export const logsContain: GoalKind<LogsContainGoal> = {
     if (g.pod !== undefined) {
       const h = ctx.timeline.latest("Pod", ns, g.pod);
       pods = h
-        ? [{ pod: h.versions.filter((v) => v.obj).map((v) => v.obj as Pod).pop()!, versions: [], live: true }]
+        ? [
+            {
+              pod: h.versions
+                .filter((v) => v.obj)
+                .map((v) => v.obj as Pod)
+                .pop()!,
+              versions: [],
+              live: true,
+            },
+          ]
         : [];
     } else pods = podsOf(ctx, ns, g, true);
     if (g.index !== undefined) pods = pods.filter((v) => completionIndex(v.pod) === g.index);
@@ -109,7 +125,8 @@ export const logsContain: GoalKind<LogsContainGoal> = {
     const hits = texts.filter(test).length;
     const met = g.pods === "all" ? texts.length > 0 && hits === texts.length : hits > 0;
     if (met) return { met: true };
-    if (pods.length === 0) return { met: false, expected: logsContain.text(g), actual: msg("actual.noPods") };
+    if (pods.length === 0)
+      return { met: false, expected: logsContain.text(g), actual: msg("actual.noPods") };
     const sample = texts.find((t) => !test(t)) ?? "";
     const lastLine = sample.trimEnd().split("\n").pop() ?? "";
     return {
@@ -156,7 +173,9 @@ function peak(intervals: [number, number][]): number {
 
 const podActive = (o: Pod | Job) => {
   const p = o as Pod;
-  return !p.metadata.deletionTimestamp && p.status?.phase !== "Succeeded" && p.status?.phase !== "Failed";
+  return (
+    !p.metadata.deletionTimestamp && p.status?.phase !== "Succeeded" && p.status?.phase !== "Failed"
+  );
 };
 const jobActive = (o: Pod | Job) =>
   !(o as Job).status?.conditions?.some(
@@ -169,13 +188,15 @@ export const maxActive: GoalKind<MaxActiveGoal> = {
     const unit = g.cronJob !== undefined ? msg("unit.jobs") : msg("unit.pods");
     if (g.max !== undefined && g.reached !== undefined)
       return msg("goal.maxActive.both", { owner, unit, max: g.max, reached: g.reached });
-    if (g.reached !== undefined) return msg("goal.maxActive.reached", { owner, unit, reached: g.reached });
+    if (g.reached !== undefined)
+      return msg("goal.maxActive.reached", { owner, unit, reached: g.reached });
     return msg("goal.maxActive", { owner, unit, max: g.max ?? 1 });
   },
   evaluate(g, ctx) {
     const ns = nsOf(g);
     let intervals: [number, number][];
-    if (g.cronJob !== undefined) intervals = activeIntervals(jobsOfCronJob(ctx, ns, g.cronJob), jobActive);
+    if (g.cronJob !== undefined)
+      intervals = activeIntervals(jobsOfCronJob(ctx, ns, g.cronJob), jobActive);
     else {
       const job = g.job !== undefined ? ctx.timeline.latest("Job", ns, g.job) : undefined;
       intervals = job ? activeIntervals(ctx.timeline.ownedBy("Pod", job.uid), podActive) : [];
@@ -210,7 +231,9 @@ function retryGaps(g: BackoffDoubledGoal, ctx: GoalContext): number[] {
     return gaps;
   }
   for (let i = 0; i + 1 < pods.length; i++) {
-    const failed = pods[i].versions.find((v) => (v.obj as Pod | undefined)?.status?.phase === "Failed");
+    const failed = pods[i].versions.find(
+      (v) => (v.obj as Pod | undefined)?.status?.phase === "Failed",
+    );
     if (!failed) continue;
     gaps.push(createdAt(pods[i + 1]) - failed.t);
   }

@@ -9,7 +9,12 @@ import type { GoalKind } from "./context.ts";
  */
 export const usedCommand: GoalKind<UsedCommandGoal> = {
   text(g) {
-    const shown = ["kubectl", g.verb, ...(g.args ?? []), ...(g.flags ?? []).map((f) => `--${f}`)].join(" ");
+    const shown = [
+      "kubectl",
+      g.verb,
+      ...(g.args ?? []),
+      ...(g.flags ?? []).map((f) => `--${f}`),
+    ].join(" ");
     return msg("goal.usedCommand", { command: shown });
   },
   evaluate(g, ctx) {

@@ -53,20 +53,27 @@ export const en = {
   "goal.logsContain.all": "The logs of every pod {owner} contain “{text}”",
   "goal.maxActive": "Never more than {max} {unit} {owner} active at once",
   "goal.maxActive.reached": "At some moment {reached} {unit} {owner} active at once",
-  "goal.maxActive.both": "{reached} {unit} {owner} active at once at some moment, never more than {max}",
-  "goal.backoffDoubled": "Job {job} waited longer before each new pod: {n} delays, each about double the one before",
-  "goal.backoffDoubled.restarts": "The container of Job {job} was restarted with growing delays: {n} delays, each about double the one before",
+  "goal.maxActive.both":
+    "{reached} {unit} {owner} active at once at some moment, never more than {max}",
+  "goal.backoffDoubled":
+    "Job {job} waited longer before each new pod: {n} delays, each about double the one before",
+  "goal.backoffDoubled.restarts":
+    "The container of Job {job} was restarted with growing delays: {n} delays, each about double the one before",
   "goal.cronJobRuns": "CronJob {cronJob} created scheduled Jobs: {bounds}",
   "goal.cronJobRuns.by": "CronJob {cronJob} created scheduled Jobs by {by}: {bounds}",
   "goal.cronJobRuns.firstAt": "CronJob {cronJob} created its first scheduled Job at {firstAt}",
   "goal.cronJobRuns.manual": "Jobs started by hand from CronJob {cronJob}: {bounds}",
-  "goal.cronJobSkipped": "CronJob {cronJob} skipped a run because the previous Job was still running (JobAlreadyActive)",
+  "goal.cronJobSkipped":
+    "CronJob {cronJob} skipped a run because the previous Job was still running (JobAlreadyActive)",
   "goal.eventSeen": "An event {reason} was recorded{on}",
   "goal.eventSeen.typed": "A {type} event {reason} was recorded{on}",
   "goal.jobFinished": "Job {job} ended with {condition}",
-  "goal.jobFinished.within": "Job {job} ended with {condition} at most {within} after it was created",
-  "goal.jobFinished.after": "Job {job} ended with {condition}, not earlier than {after} after it was created",
-  "goal.jobFinished.between": "Job {job} ended with {condition} between {after} and {within} after it was created",
+  "goal.jobFinished.within":
+    "Job {job} ended with {condition} at most {within} after it was created",
+  "goal.jobFinished.after":
+    "Job {job} ended with {condition}, not earlier than {after} after it was created",
+  "goal.jobFinished.between":
+    "Job {job} ended with {condition} between {after} and {within} after it was created",
   "goal.fieldHeld": "{kind} {name} kept {path} = {value} for at least {for}",
   "goal.usedCommand": "You ran `{command}`",
 

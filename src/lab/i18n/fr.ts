@@ -51,20 +51,27 @@ export const fr: Record<MessageKey, string> = {
   "goal.logsContain.all": "Les logs de chaque pod {owner} contiennent « {text} »",
   "goal.maxActive": "Jamais plus de {max} {unit} {owner} actifs en même temps",
   "goal.maxActive.reached": "À un moment, {reached} {unit} {owner} actifs en même temps",
-  "goal.maxActive.both": "À un moment {reached} {unit} {owner} actifs en même temps, jamais plus de {max}",
-  "goal.backoffDoubled": "Le Job {job} a attendu de plus en plus avant chaque nouveau pod : {n} délais, chacun environ le double du précédent",
-  "goal.backoffDoubled.restarts": "Le conteneur du Job {job} a redémarré avec des délais croissants : {n} délais, chacun environ le double du précédent",
+  "goal.maxActive.both":
+    "À un moment {reached} {unit} {owner} actifs en même temps, jamais plus de {max}",
+  "goal.backoffDoubled":
+    "Le Job {job} a attendu de plus en plus avant chaque nouveau pod : {n} délais, chacun environ le double du précédent",
+  "goal.backoffDoubled.restarts":
+    "Le conteneur du Job {job} a redémarré avec des délais croissants : {n} délais, chacun environ le double du précédent",
   "goal.cronJobRuns": "Jobs planifiés créés par le CronJob {cronJob} : {bounds}",
   "goal.cronJobRuns.by": "Jobs planifiés créés par le CronJob {cronJob} avant {by} : {bounds}",
   "goal.cronJobRuns.firstAt": "Le CronJob {cronJob} a créé son premier Job planifié à {firstAt}",
   "goal.cronJobRuns.manual": "Jobs lancés à la main depuis le CronJob {cronJob} : {bounds}",
-  "goal.cronJobSkipped": "Le CronJob {cronJob} a sauté une exécution parce que le Job précédent tournait encore (JobAlreadyActive)",
+  "goal.cronJobSkipped":
+    "Le CronJob {cronJob} a sauté une exécution parce que le Job précédent tournait encore (JobAlreadyActive)",
   "goal.eventSeen": "Un événement {reason} a été enregistré{on}",
   "goal.eventSeen.typed": "Un événement {type} {reason} a été enregistré{on}",
   "goal.jobFinished": "Le Job {job} s’est terminé en {condition}",
-  "goal.jobFinished.within": "Le Job {job} s’est terminé en {condition} au plus {within} après sa création",
-  "goal.jobFinished.after": "Le Job {job} s’est terminé en {condition}, pas avant {after} après sa création",
-  "goal.jobFinished.between": "Le Job {job} s’est terminé en {condition} entre {after} et {within} après sa création",
+  "goal.jobFinished.within":
+    "Le Job {job} s’est terminé en {condition} au plus {within} après sa création",
+  "goal.jobFinished.after":
+    "Le Job {job} s’est terminé en {condition}, pas avant {after} après sa création",
+  "goal.jobFinished.between":
+    "Le Job {job} s’est terminé en {condition} entre {after} et {within} après sa création",
   "goal.fieldHeld": "{kind} {name} a gardé {path} = {value} pendant au moins {for}",
   "goal.usedCommand": "Vous avez lancé `{command}`",
 
@@ -103,5 +110,6 @@ export const fr: Record<MessageKey, string> = {
 
   "run.blocked": "Cet exercice n’autorise pas `{rule}` : {hint}",
   "run.blockedHint": "trouvez une autre façon de faire.",
-  "run.injectionUnsupported": "l’injection de panne {type} demande un point d’accroche absent du simulateur",
+  "run.injectionUnsupported":
+    "l’injection de panne {type} demande un point d’accroche absent du simulateur",
 };

@@ -51,20 +51,27 @@ export const ru: Record<MessageKey, string> = {
   "goal.logsContain.all": "Логи каждого пода {owner} содержат «{text}»",
   "goal.maxActive": "Одновременно активно не больше {max} {unit} {owner}",
   "goal.maxActive.reached": "В какой-то момент одновременно активных {unit} {owner}: {reached}",
-  "goal.maxActive.both": "В какой-то момент одновременно активных {unit} {owner}: {reached}, но никогда не больше {max}",
-  "goal.backoffDoubled": "Перед каждым новым подом Job {job} ждал дольше: пауз не меньше {n}, каждая примерно вдвое длиннее предыдущей",
-  "goal.backoffDoubled.restarts": "Контейнер Job {job} перезапускался с растущими паузами: пауз не меньше {n}, каждая примерно вдвое длиннее предыдущей",
+  "goal.maxActive.both":
+    "В какой-то момент одновременно активных {unit} {owner}: {reached}, но никогда не больше {max}",
+  "goal.backoffDoubled":
+    "Перед каждым новым подом Job {job} ждал дольше: пауз не меньше {n}, каждая примерно вдвое длиннее предыдущей",
+  "goal.backoffDoubled.restarts":
+    "Контейнер Job {job} перезапускался с растущими паузами: пауз не меньше {n}, каждая примерно вдвое длиннее предыдущей",
   "goal.cronJobRuns": "Job’ов по расписанию создал CronJob {cronJob}: {bounds}",
   "goal.cronJobRuns.by": "Job’ов по расписанию создал CronJob {cronJob} к {by}: {bounds}",
   "goal.cronJobRuns.firstAt": "CronJob {cronJob} создал первый Job по расписанию в {firstAt}",
   "goal.cronJobRuns.manual": "Job’ов, запущенных вручную из CronJob {cronJob}: {bounds}",
-  "goal.cronJobSkipped": "CronJob {cronJob} пропустил запуск, потому что предыдущий Job ещё работал (JobAlreadyActive)",
+  "goal.cronJobSkipped":
+    "CronJob {cronJob} пропустил запуск, потому что предыдущий Job ещё работал (JobAlreadyActive)",
   "goal.eventSeen": "Записано событие {reason}{on}",
   "goal.eventSeen.typed": "Записано событие {type} {reason}{on}",
   "goal.jobFinished": "Job {job} завершился с {condition}",
-  "goal.jobFinished.within": "Job {job} завершился с {condition} не позже чем через {within} после создания",
-  "goal.jobFinished.after": "Job {job} завершился с {condition} не раньше чем через {after} после создания",
-  "goal.jobFinished.between": "Job {job} завершился с {condition} через {after}–{within} после создания",
+  "goal.jobFinished.within":
+    "Job {job} завершился с {condition} не позже чем через {within} после создания",
+  "goal.jobFinished.after":
+    "Job {job} завершился с {condition} не раньше чем через {after} после создания",
+  "goal.jobFinished.between":
+    "Job {job} завершился с {condition} через {after}–{within} после создания",
   "goal.fieldHeld": "У {kind} {name} поле {path} = {value} держалось не меньше {for}",
   "goal.usedCommand": "Вы выполнили `{command}`",
 
@@ -103,5 +110,6 @@ export const ru: Record<MessageKey, string> = {
 
   "run.blocked": "В этом упражнении нельзя использовать `{rule}`: {hint}",
   "run.blockedHint": "решите его другим способом.",
-  "run.injectionUnsupported": "для внедрения сбоя {type} нужна точка подключения, которой нет в симуляторе",
+  "run.injectionUnsupported":
+    "для внедрения сбоя {type} нужна точка подключения, которой нет в симуляторе",
 };
