@@ -7,6 +7,8 @@ import { JobController } from "./controllers/job-controller.ts";
 import { Scheduler } from "./controllers/scheduler.ts";
 import { TtlAfterFinishedController } from "./controllers/ttl-controller.ts";
 import { CronJobController } from "./controllers/cronjob-controller.ts";
+import { NodeLifecycleController } from "./controllers/node-lifecycle-controller.ts";
+import { Faults, type ContainerFault } from "./faults.ts";
 import { Kubelet } from "./kubelet/kubelet.ts";
 import { LogStore, logLines, type LogInstance } from "./kubelet/logs.ts";
 import type { FileSystem } from "./runtime/types.ts";
@@ -43,6 +45,8 @@ export class Cluster {
   readonly logStore = new LogStore();
   readonly kubelets: Kubelet[];
   readonly volumes = new Map<string, FileSystem>();
+  /** Deterministic failure injection (src/faults.ts): kill, exit codes, NotReady nodes, slow pulls. */
+  readonly faults: Faults;
 
   constructor(opts: ClusterOptions = {}) {
     const start = parseInstant(opts.start ?? DEFAULT_START);
@@ -52,6 +56,11 @@ export class Cluster {
     this.store = new ObjectStore(this.clock, this.rng);
     this.api = new ApiServer(this.store);
     this.events = new EventRecorder(this.store, this.clock);
+    this.faults = new Faults(this.store, this.events, this.clock, (pod, code) =>
+      this.kubelets.some(
+        (k) => k.nodeName === pod.spec.nodeName && k.killPod(pod.metadata.uid!, code),
+      ),
+    );
     const nodeNames = opts.nodes ?? ["node-1", "node-2"];
     for (const name of nodeNames)
       this.store.create(makeNode(name, nodeNames.indexOf(name), this.clock.now()));
@@ -64,6 +73,7 @@ export class Cluster {
           rng: this.rng,
           logs: this.logStore,
           volumes: this.volumes,
+          faults: this.faults,
         }),
     );
     for (const img of opts.preloadedImages ?? [])
@@ -73,6 +83,12 @@ export class Cluster {
     new GarbageCollector(this.api, this.store, this.clock);
     new TtlAfterFinishedController(this.api, this.store, this.clock);
     new CronJobController(this.api, this.store, this.events, this.clock);
+    new NodeLifecycleController(this.api, this.store, this.events, this.clock);
+  }
+
+  /** The lesson engine's container-exit hook (src/lab/injections.ts); undefined disarms it. */
+  setContainerFault(fn: ContainerFault | undefined): void {
+    this.faults.setContainerFault(fn);
   }
 
   now(): Millis {

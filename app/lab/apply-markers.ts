@@ -1,14 +1,28 @@
-import { decodeManifests } from "../../src/kubectl/manifest.ts";
+import { prevalidate } from "../../src/api/prevalidate.ts";
+import type { KubeObject } from "../../src/api/types.ts";
+import { apiErrorText } from "../../src/kubectl/apply.ts";
+import { checkObject, decodeManifests, type ManifestDoc } from "../../src/kubectl/manifest.ts";
 import type { CommandResult } from "../../src/kubectl/output.ts";
 import type { EditorMarker } from "../editor/types.ts";
+import {
+  kindSpan,
+  locatePath,
+  splitYamlDocuments,
+  type Span,
+  type YamlDocument,
+} from "./yaml-positions.ts";
+
+/** `source` of markers from a real apply, and from the dry run made while typing. */
+export const APPLY_SOURCE = "kube-apiserver";
+export const CHECK_SOURCE = "kube-apiserver (dry run)";
 
 /**
- * Editor markers for what `kubectl apply -f <file>` printed about the editor's text: a YAML
- * error at its line and column; an API error at each field it names (`spec.template.spec.
- * restartPolicy`, `unknown field "…"`, `Go struct field Job.spec.…`), one marker per cause, or,
- * for a field that is missing or a message that names none, at the document's `kind:` line.
- * kubectl writes one line (or one multi-line error) per document, in document order, which is
- * how an error is matched to its document.
+ * Editor markers for what `kubectl apply -f <file>` printed about the file's text: a YAML error
+ * at its line and column; an API error at each field it names (`spec.template.spec.
+ * restartPolicy`, `unknown field "…"`, `Go struct field JobSpec.spec.…`), one marker per cause;
+ * a field that is missing goes on its deepest existing parent, a message naming no field on the
+ * document's `kind:`. kubectl writes one line (or one multi-line error) per document, in
+ * document order, which is how an error is matched to its document.
  */
 export function applyMarkers(text: string, file: string, result: CommandResult): EditorMarker[] {
   const decoded = decodeManifests(text, file);
@@ -18,35 +32,116 @@ export function applyMarkers(text: string, file: string, result: CommandResult):
       ? [{ line, column: column ?? 1, severity: "error", message, source: "kubectl" }]
       : [];
   }
-  const lines = text.split("\n");
   const { docs } = decoded;
-  if (docs.length === 0 || result.chunks.length !== docs.length) return [];
-  const byLine = new Map<number, { column: number; messages: string[] }>();
-  result.chunks.forEach((chunk, i) => {
-    if (chunk.stream !== "stderr") return;
-    const from = docs[i].line - 1;
-    const to = documentEnd(lines, from);
-    for (const cause of causes(chunk.text.trimEnd())) {
-      const spot =
-        (cause.path !== undefined ? locate(lines, from, to, cause.path) : undefined) ??
-        kindLine(lines, from, to);
-      const at = byLine.get(spot.line) ?? { column: spot.column, messages: [] };
-      if (!at.messages.includes(cause.message)) at.messages.push(cause.message);
-      byLine.set(spot.line, at);
-    }
+  if (docs.length === 0) return [];
+  const located = locateDocuments(text, docs);
+  const chunks = result.chunks;
+  // A client-side problem (kind unknown, apiVersion missing) stops kubectl before it sends anything.
+  if (chunks.length === 1 && chunks[0].stream === "stderr" && docs.length > 1) {
+    const i = docs.findIndex((d) => checkObject(d.object, file) !== undefined);
+    if (i >= 0) return errorMarkers(located[i], chunks[0].text.trimEnd(), APPLY_SOURCE);
+  }
+  if (chunks.length !== docs.length) return [];
+  return chunks.flatMap((chunk, i) =>
+    chunk.stream === "stderr" ? errorMarkers(located[i], chunk.text.trimEnd(), APPLY_SOURCE) : [],
+  );
+}
+
+export interface CheckOptions {
+  /** The live object an apply of `obj` would update, if any. */
+  live?: (obj: KubeObject) => KubeObject | undefined;
+  /** Virtual time now. */
+  now?: number;
+}
+
+/**
+ * What an apply of `text` would be told, without applying it: each document is checked as
+ * kubectl checks it, then dry-run through the API server's own decoding, defaulting and
+ * validation (src/api/prevalidate.ts), so the markers carry exactly the messages Apply would
+ * print. YAML syntax is left to the editor's own checks (they already mark it as you type).
+ */
+export function checkMarkers(text: string, file: string, opts: CheckOptions = {}): EditorMarker[] {
+  const decoded = decodeManifests(text, file);
+  if ("error" in decoded) return [];
+  const located = locateDocuments(text, decoded.docs);
+  return decoded.docs.flatMap((d, i) => {
+    const problem = checkObject(d.object, file);
+    if (problem) return errorMarkers(located[i], problem, CHECK_SOURCE);
+    const r = prevalidate(d.object, { live: opts.live?.(d.object), now: opts.now });
+    if (r.ok) return [];
+    return errorMarkers(located[i], apiErrorText(r.error, "applying", file), CHECK_SOURCE);
   });
-  return [...byLine.entries()].map(([line, { column, messages }]) => ({
-    line,
-    column,
-    severity: "error" as const,
-    message: messages.join("\n"),
-    source: "kube-apiserver",
-  }));
+}
+
+/** A decoded object with the YAML it came from (`path` prefixes items of a `kind: List`). */
+interface LocatedDoc {
+  doc: YamlDocument | undefined;
+  prefix: string;
+}
+
+function locateDocuments(text: string, docs: readonly ManifestDoc[]): LocatedDoc[] {
+  const yamlDocs = splitYamlDocuments(text);
+  const seen = new Map<number, number>();
+  return docs.map((d) => {
+    const doc = yamlDocs.find((y) => y.line === d.line);
+    const n = seen.get(d.line) ?? 0;
+    seen.set(d.line, n + 1);
+    const listed = doc !== undefined && isList(doc);
+    return { doc, prefix: listed ? `items[${n}].` : "" };
+  });
+}
+
+function isList(doc: YamlDocument): boolean {
+  const root = doc.root;
+  if (root?.kind !== "mapping") return false;
+  return root.entries.some(
+    (e) =>
+      e.key.kind === "scalar" &&
+      e.key.value === "kind" &&
+      e.value.kind === "scalar" &&
+      e.value.value === "List",
+  );
+}
+
+const marker = (span: Span, message: string, source: string): EditorMarker => ({
+  line: span.line,
+  column: span.column,
+  endLine: span.endLine,
+  endColumn: span.endColumn,
+  severity: "error",
+  message,
+  source,
+});
+
+/** One marker per cause of an error message, at the field each cause names. */
+export function errorMarkers(at: LocatedDoc, message: string, source: string): EditorMarker[] {
+  const { doc, prefix } = at;
+  if (!doc) return [];
+  const whole = prefix ? locatePath(doc, prefix.slice(0, -1)) : undefined;
+  const fallback = whole?.keySpan ?? kindSpan(doc);
+  const out: EditorMarker[] = [];
+  const seen = new Set<string>();
+  for (const cause of causes(message)) {
+    let span = fallback;
+    if (cause.path !== undefined) {
+      const hit = locatePath(doc, prefix + cause.path);
+      if (hit && (prefix === "" || hit.keySpan !== whole?.keySpan)) {
+        // An unknown field marks its key; a bad value the whole `key: value`.
+        span = hit.exact && !cause.unknownField ? hit.span : hit.keySpan;
+      }
+    }
+    const key = `${span.line}:${span.column}:${cause.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(marker(span, cause.message, source));
+  }
+  return out;
 }
 
 interface Cause {
   path?: string;
   message: string;
+  unknownField?: boolean;
 }
 
 /**
@@ -61,24 +156,11 @@ export function causes(message: string): Cause[] {
       .filter((l) => l.startsWith("* "))
       .map((l) => ({ path: fieldPaths(l)[0], message: invalid[1] + l.slice(2) }));
   }
+  const unknown = [...message.matchAll(/unknown field "([^"]+)"/g)].map((m) => m[1]);
+  if (unknown.length > 0) return unknown.map((path) => ({ path, message, unknownField: true }));
   const paths = fieldPaths(message);
   if (paths.length === 0) return [{ message }];
   return paths.map((path) => ({ path, message }));
-}
-
-interface Spot {
-  line: number;
-  column: number;
-}
-
-function documentEnd(lines: string[], from: number): number {
-  for (let i = from + 1; i < lines.length; i++) if (/^---(\s|$)/.test(lines[i])) return i;
-  return lines.length;
-}
-
-function kindLine(lines: string[], from: number, to: number): Spot {
-  for (let i = from; i < to; i++) if (/^kind\s*:/.test(lines[i])) return { line: i + 1, column: 1 };
-  return { line: from + 1, column: 1 };
 }
 
 /** Field paths an API error names, e.g. `spec.template.spec.containers[0].image`. */
@@ -87,64 +169,8 @@ export function fieldPaths(message: string): string[] {
   const patterns = [
     /(?:is invalid: |^\* )([A-Za-z][\w.[\]/-]*): /gm,
     /unknown field "([^"]+)"/g,
-    /Go struct field \w+\.([\w.[\]]+) of type/g,
+    /Go struct field \w+\.([\w.[\]/-]+) of type/g,
   ];
   for (const re of patterns) for (const m of message.matchAll(re)) out.push(m[1]);
   return out;
-}
-
-/** `a.b[0].c` → ["a", "b", 0, "c"] */
-function segments(path: string): (string | number)[] {
-  const out: (string | number)[] = [];
-  for (const part of path.split(".")) {
-    const m = /^([^[]*)((?:\[\d+\])*)$/.exec(part);
-    if (!m) return out;
-    if (m[1]) out.push(m[1]);
-    for (const idx of m[2].matchAll(/\[(\d+)\]/g)) out.push(Number(idx[1]));
-  }
-  return out;
-}
-
-const isContent = (l: string) => l.trim() !== "" && !l.trim().startsWith("#");
-/** Indentation of a line's key, counting a leading `- ` as indentation. */
-const keyIndent = (l: string) => /^[ -]*/.exec(l)![0].length;
-const dashIndent = (l: string) => /^ */.exec(l)![0].length;
-
-/**
- * The line of the deepest part of `path` present in lines [from, to): a plain block-YAML walk
- * (keys by indentation, `- ` items by count). Flow style is not followed; the walk stops there.
- */
-function locate(lines: string[], from: number, to: number, path: string): Spot | undefined {
-  let lo = from;
-  let hi = to;
-  let found: Spot | undefined;
-  for (const seg of segments(path)) {
-    const body = [];
-    for (let i = lo; i < hi; i++) if (isContent(lines[i])) body.push(i);
-    if (body.length === 0) break;
-    if (typeof seg === "number") {
-      const items = body.filter((i) => lines[i].trimStart().startsWith("- "));
-      if (items.length === 0) break;
-      const indent = Math.min(...items.map((i) => dashIndent(lines[i])));
-      const level = items.filter((i) => dashIndent(lines[i]) === indent);
-      if (seg >= level.length) break;
-      const hit = level[seg];
-      lo = hit;
-      hi = seg + 1 < level.length ? level[seg + 1] : hi;
-      found = { line: hit + 1, column: indent + 1 };
-      continue;
-    }
-    const indent = Math.min(...body.map((i) => keyIndent(lines[i])));
-    const key = new RegExp(`^(["']?)${seg.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}\\1\\s*:`);
-    const hit =
-      body.find((i) => keyIndent(lines[i]) === indent && key.test(lines[i].slice(indent))) ?? -1;
-    if (hit < 0) break;
-    found = { line: hit + 1, column: indent + 1 };
-    // The key's block: the lines after it that are indented deeper.
-    let end = hit + 1;
-    while (end < hi && (!isContent(lines[end]) || keyIndent(lines[end]) > indent)) end++;
-    lo = hit + 1;
-    hi = end;
-  }
-  return found;
 }

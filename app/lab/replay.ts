@@ -1,4 +1,4 @@
-import { LabShell, type ShellOptions } from "./shell.ts";
+import { LabShell, type LabEngine, type ShellOptions } from "./shell.ts";
 
 /**
  * The learner's inputs, each with the virtual time it happened at. Replaying them, in order, into
@@ -109,17 +109,23 @@ export function parseLog(text: string | null): ReplayLog | undefined {
   };
 }
 
-export type ReplayResult =
-  { ok: true; shell: LabShell } | { ok: false; shell: LabShell; error: string; index: number };
+export type ReplayResult<E extends LabEngine = LabShell> =
+  { ok: true; shell: E } | { ok: false; shell: E; error: string; index: number };
 
 /**
- * Rebuild the cluster a log describes: a fresh shell with the log's seed and start; for each
+ * Rebuild the cluster a log describes: a fresh shell with the log's seed and start (or the engine
+ * `create` makes, for a mode with its own start state, such as an exercise); for each
  * input, advance to its time and run it with the files it read; finally advance to `log.now`.
  * Replay stops at the first input that throws (a bug, or a log from an incompatible version)
  * and reports it; the shell is then in the state reached so far.
  */
-export function replayLog(log: ReplayLog): ReplayResult {
-  const shell = new LabShell({ seed: log.seed, start: log.start });
+export function replayLog(log: ReplayLog): ReplayResult;
+export function replayLog<E extends LabEngine>(log: ReplayLog, create: () => E): ReplayResult<E>;
+export function replayLog(
+  log: ReplayLog,
+  create: () => LabEngine = () => new LabShell({ seed: log.seed, start: log.start }),
+): ReplayResult<LabEngine> {
+  const shell = create();
   const { cluster } = shell;
   if (log.overflowed) {
     return { ok: false, shell, index: -1, error: "its history outgrew what the lab keeps" };

@@ -1,6 +1,7 @@
 import { DEFAULT_SEED, DEFAULT_START } from "../../src/cluster.ts";
 import type { CommandResult } from "../../src/kubectl/output.ts";
-import type { LabActions } from "../state/actions.ts";
+import { translate, type Translate } from "../i18n/i18n.ts";
+import type { LabActions, TerminalTyping } from "../state/actions.ts";
 import { SPEEDS, type ClockSettings, type LabStore, type Speed } from "../state/store.ts";
 import { applyMarkers } from "./apply-markers.ts";
 import { ClusterBridge } from "./bridge.ts";
@@ -16,12 +17,61 @@ import {
   type LabInput,
   type ReplayLog,
 } from "./replay.ts";
-import { EDITOR_FILE, LabShell, type FileLookup } from "./shell.ts";
+import { EDITOR_FILE, LabShell, type FileLookup, type LabEngine } from "./shell.ts";
 
 /** requestAnimationFrame, injectable. */
 export interface FrameScheduler {
   request(cb: (wallNow: number) => void): number;
   cancel(id: number): void;
+}
+
+/** The mode the lab starts in and returns to: a free cluster, today's lab. */
+export const SANDBOX = "sandbox";
+
+/**
+ * What the lab runs: the free sandbox, or an exercise's cluster (built by app/lesson). Each mode
+ * keeps its own replay log and editor files, so switching back and forth loses nothing.
+ */
+export interface LabMode {
+  /** SANDBOX, or an id naming the exercise; its storage keys derive from it. */
+  id: string;
+  /** Recorded in the replay log; a saved log with another seed or start is not replayed. */
+  seed: number;
+  start: string;
+  /** A fresh engine in the mode's start state (the sandbox: an empty cluster). */
+  create(): LabEngine;
+  /** The editor's files when none were saved, in tab order; the first is shown. */
+  files: Readonly<Record<string, string>>;
+}
+
+/** Where a mode's state is saved (the sandbox keeps the keys it always had). */
+function modeKeys(id: string) {
+  if (id === SANDBOX) {
+    const { replay, replayNow, replayFailed } = KEYS;
+    return { replay, replayNow, replayFailed, files: undefined };
+  }
+  const p = `batch-lab:mode:${id}:`;
+  return {
+    replay: `${p}cluster-log`,
+    replayNow: `${p}cluster-now`,
+    replayFailed: `${p}cluster-log:unrestorable`,
+    files: `${p}files`,
+  };
+}
+
+/** Saved editor files of an exercise: `{ active, files }`, or undefined when not that. */
+function parseFiles(text: string | null): { active: string; files: Record<string, string> } | undefined {
+  if (!text) return undefined;
+  try {
+    const v = JSON.parse(text) as { active?: unknown; files?: unknown };
+    const files = v.files;
+    if (typeof v.active !== "string" || typeof files !== "object" || files === null) return undefined;
+    const entries = Object.entries(files as Record<string, unknown>);
+    if (!entries.every(([, t]) => typeof t === "string")) return undefined;
+    return { active: v.active, files: Object.fromEntries(entries) as Record<string, string> };
+  } catch {
+    return undefined;
+  }
 }
 
 export interface LabRuntimeOptions {
@@ -32,6 +82,8 @@ export interface LabRuntimeOptions {
   frames?: FrameScheduler;
   seed?: number;
   start?: string;
+  /** The lab's own messages (notices) in the learner's language; English by default. */
+  t?: Translate;
 }
 
 /** How often (wall ms) the advancing clock is written to storage while time flows. */
@@ -60,8 +112,12 @@ function parseClock(text: string | null): ClockSettings | undefined {
  * ClusterBridge only; this class writes the other slices (clock settings, editor, apply result).
  */
 export class LabRuntime {
-  private shell: LabShell;
-  private log: ReplayLog;
+  private shell!: LabEngine;
+  private log!: ReplayLog;
+  private mode: LabMode;
+  private readonly typists = new Set<TerminalTyping>();
+  private readonly t: Translate;
+  private readonly defaultEditorText: string;
   private readonly bridge: ClusterBridge;
   private readonly stepper = new FrameStepper();
   private readonly frames: FrameScheduler;
@@ -80,38 +136,130 @@ export class LabRuntime {
     this.seed = opts.seed ?? DEFAULT_SEED;
     this.start = opts.start ?? DEFAULT_START;
     this.bridge = new ClusterBridge(this.store);
+    this.t = opts.t ?? ((key, params) => translate("en", key, params));
+    this.defaultEditorText = opts.defaultEditorText;
+    this.mode = this.sandboxMode();
 
-    const editorText = this.storage.get(KEYS.editor) ?? opts.defaultEditorText;
     const clock = parseClock(this.storage.get(KEYS.clock)) ?? { playing: true, speed: 1 };
-    this.store.setState({ editorText, clock });
+    this.store.setState({ clock });
+    this.enterMode();
+  }
 
+  /** The sandbox's mode (what `switchMode` returns to for free play). */
+  sandboxMode(): LabMode {
+    const options = { seed: this.seed, start: this.start };
+    return {
+      id: SANDBOX,
+      ...options,
+      create: () => new LabShell(options),
+      files: { [EDITOR_FILE]: this.defaultEditorText },
+    };
+  }
+
+  private get keys() {
+    return modeKeys(this.mode.id);
+  }
+
+  /** The engine running now (an exercise's adapter exposes its ExerciseRun). */
+  currentEngine(): LabEngine {
+    return this.shell;
+  }
+
+  currentMode(): LabMode {
+    return this.mode;
+  }
+
+  /**
+   * Run another mode's cluster from now on: its saved log is replayed (or its start state built),
+   * its editor files shown. The mode left keeps its log and files for when the learner returns.
+   */
+  switchMode(mode: LabMode): void {
+    const previous = this.mode;
+    const old = this.shell;
+    this.saveNow();
+    this.mode = mode;
+    try {
+      this.enterMode();
+    } catch (e) {
+      this.mode = previous;
+      this.enterMode();
+      throw e;
+    }
+    old.dispose?.();
+  }
+
+  /** Replace the mode's editor files (an exercise's start files, a solution's), showing `active`. */
+  replaceFiles(files: Readonly<Record<string, string>>, active?: string): void {
+    const names = Object.keys(files);
+    const editorFile = active !== undefined && names.includes(active) ? active : names[0];
+    if (editorFile === undefined) return;
+    this.store.setState({ files: { ...files }, editorFile, editorText: files[editorFile] });
+    this.saveFiles();
+  }
+
+  private enterMode(): void {
+    const { files, editorFile } = this.loadFiles();
+    this.store.setState({
+      mode: this.mode.id,
+      files,
+      editorFile,
+      editorText: files[editorFile] ?? "",
+      lastApply: undefined,
+      notice: undefined,
+    });
     const restored = this.restore();
     this.shell = restored.shell;
     this.log = restored.log;
+    this.stepper.reset();
     this.bridge.attach(this.shell.cluster, Date.parse(this.log.start));
     if (restored.notice) this.store.setState({ notice: restored.notice });
   }
 
-  private restore(): { shell: LabShell; log: ReplayLog; notice?: string } {
-    const options = { seed: this.seed, start: this.start };
-    let saved = parseLog(this.storage.get(KEYS.replay));
-    const savedNow = Number(this.storage.get(KEYS.replayNow));
+  private loadFiles(): { files: Record<string, string>; editorFile: string } {
+    const { files: key } = this.keys;
+    if (key === undefined) {
+      const text = this.storage.get(KEYS.editor) ?? this.mode.files[EDITOR_FILE] ?? "";
+      return { files: { [EDITOR_FILE]: text }, editorFile: EDITOR_FILE };
+    }
+    const saved = parseFiles(this.storage.get(key));
+    const files = { ...(saved?.files ?? this.mode.files) };
+    if (Object.keys(files).length === 0) files[EDITOR_FILE] = "";
+    const names = Object.keys(files);
+    const editorFile = saved && names.includes(saved.active) ? saved.active : names[0];
+    return { files, editorFile };
+  }
+
+  private saveFiles(): void {
+    const { files, editorFile } = this.store.getState();
+    const { files: key } = this.keys;
+    if (key === undefined) this.storage.set(KEYS.editor, files[EDITOR_FILE] ?? "");
+    else this.storage.set(key, JSON.stringify({ active: editorFile, files }));
+  }
+
+  private restore(): { shell: LabEngine; log: ReplayLog; notice?: string } {
+    const mode = this.mode;
+    const keys = this.keys;
+    let saved = parseLog(this.storage.get(keys.replay));
+    // A log written for another start state (the exercise changed since) describes nothing here.
+    if (saved && (saved.seed !== mode.seed || saved.start !== mode.start)) saved = undefined;
+    const savedNow = Number(this.storage.get(keys.replayNow));
     if (saved && Number.isFinite(savedNow) && savedNow > saved.now)
       saved = withNow(saved, savedNow);
     if (saved) {
-      const r = replayLog(saved);
+      const r = replayLog(saved, () => mode.create());
       if (r.ok) return { shell: r.shell, log: saved };
+      r.shell.dispose?.();
       // Keep what could not be replayed (for a bug report) before the fresh log replaces it.
-      this.storage.set(KEYS.replayFailed, serializeLog(saved));
-      const shell = new LabShell(options);
+      this.storage.set(keys.replayFailed, serializeLog(saved));
+      const shell = mode.create();
       return {
         shell,
-        log: emptyLog(options, shell.cluster.now()),
-        notice: `The saved cluster could not be restored (${r.error}); this is a fresh cluster.`,
+        log: emptyLog(mode, shell.cluster.now()),
+        notice: this.t("notice.restoreFailed", { error: r.error }),
       };
     }
-    const shell = new LabShell(options);
-    return { shell, log: emptyLog(options, shell.cluster.now()) };
+    const shell = mode.create();
+    return { shell, log: emptyLog(mode, shell.cluster.now()) };
   }
 
   /** Start the animation-frame loop. */
@@ -158,7 +306,9 @@ export class LabRuntime {
     } catch (e) {
       this.setClock({ playing: false });
       this.store.setState({
-        notice: `The simulation stopped: ${e instanceof Error ? e.message : String(e)}`,
+        notice: this.t("notice.simulationStopped", {
+          message: e instanceof Error ? e.message : String(e),
+        }),
       });
     }
   }
@@ -166,19 +316,19 @@ export class LabRuntime {
   /** Save the whole log (after an input); it carries the current time too. */
   private saveLog(): void {
     this.log = withNow(this.log, this.shell.cluster.now());
-    this.storage.set(KEYS.replay, serializeLog(this.log));
-    this.storage.set(KEYS.replayNow, String(this.log.now));
+    this.storage.set(this.keys.replay, serializeLog(this.log));
+    this.storage.set(this.keys.replayNow, String(this.log.now));
   }
 
   /** Save only the time reached (cheap: the clock moves every frame; the log rarely changes). */
   private saveNow(): void {
     this.log = withNow(this.log, this.shell.cluster.now());
-    this.storage.set(KEYS.replayNow, String(this.log.now));
+    this.storage.set(this.keys.replayNow, String(this.log.now));
   }
 
   private editorFiles(): FileLookup {
-    const text = this.store.getState().editorText;
-    return (p) => (p === EDITOR_FILE ? text : undefined);
+    const { files } = this.store.getState();
+    return (p) => (Object.hasOwn(files, p) ? files[p] : undefined);
   }
 
   /** Run a line as the learner's input: record it (with the files it read) and publish. */
@@ -191,7 +341,7 @@ export class LabRuntime {
     this.log = appendInput(this.log, input);
     if (this.log.overflowed && !before) {
       this.store.setState({
-        notice: "The cluster's history is too long to keep: it will not survive a reload.",
+        notice: this.t("notice.historyTooLong"),
       });
     }
     this.saveLog();
@@ -204,6 +354,7 @@ export class LabRuntime {
     return Object.freeze({
       setEditorText: (text: string) => this.setEditorText(text),
       applyEditor: () => this.applyEditor(),
+      openFile: (name: string) => this.openFile(name),
       exec: (line: string) => this.exec(line),
       play: () => this.play(),
       pause: () => this.pause(),
@@ -212,19 +363,29 @@ export class LabRuntime {
       stepEvent: () => this.stepEvent(),
       dismissNotice: () => this.dismissNotice(),
       resetCluster: () => this.resetCluster(),
+      typeInTerminal: (line: string) => this.typeInTerminal(line),
+      onTerminalInput: (listener: TerminalTyping) => this.onTerminalInput(listener),
     });
   }
 
   // ---- LabActions ---------------------------------------------------------------------------
 
   setEditorText(text: string): void {
-    this.store.setState({ editorText: text });
-    this.storage.set(KEYS.editor, text);
+    const { editorFile, files } = this.store.getState();
+    this.store.setState({ editorText: text, files: { ...files, [editorFile]: text } });
+    this.saveFiles();
+  }
+
+  openFile(name: string): void {
+    const { files } = this.store.getState();
+    if (!Object.hasOwn(files, name)) return;
+    this.store.setState({ editorFile: name, editorText: files[name] });
+    this.saveFiles();
   }
 
   applyEditor(): void {
-    const text = this.store.getState().editorText;
-    const result = this.record("apply", `kubectl apply -f ${EDITOR_FILE}`);
+    const { editorText: text, editorFile } = this.store.getState();
+    const result = this.record("apply", `kubectl apply -f ${editorFile}`);
     const lines = result.chunks.flatMap((c) =>
       c.text
         .replace(/\n$/, "")
@@ -236,7 +397,7 @@ export class LabRuntime {
         seq: ++this.applySeq,
         ok: result.exitCode === 0,
         lines,
-        markers: applyMarkers(text, EDITOR_FILE, result),
+        markers: applyMarkers(text, editorFile, result),
       },
     });
   }
@@ -281,17 +442,32 @@ export class LabRuntime {
   }
 
   resetCluster(): void {
-    const options = { seed: this.seed, start: this.start };
-    this.shell = new LabShell(options);
-    this.log = emptyLog(options, this.shell.cluster.now());
-    this.bridge.attach(this.shell.cluster, Date.parse(this.start));
+    const old = this.shell;
+    this.shell = this.mode.create();
+    old.dispose?.();
+    this.log = emptyLog(this.mode, this.shell.cluster.now());
+    this.stepper.reset();
+    this.bridge.attach(this.shell.cluster, Date.parse(this.mode.start));
     this.saveLog();
     this.store.setState({ lastApply: undefined, notice: undefined });
+  }
+
+  typeInTerminal(line: string): Promise<void> {
+    const typist = [...this.typists].at(-1);
+    if (typist) return typist(line);
+    this.exec(line);
+    return Promise.resolve();
+  }
+
+  onTerminalInput(listener: TerminalTyping): () => void {
+    this.typists.add(listener);
+    return () => void this.typists.delete(listener);
   }
 
   dispose(): void {
     this.stopLoop();
     this.saveNow();
     this.bridge.detach();
+    this.shell.dispose?.();
   }
 }

@@ -18,11 +18,23 @@ export interface ShellOptions {
 export const normalizePath = (p: string): string => p.replace(/^(\.\/)+/, "");
 
 /**
+ * What the runtime drives: a cluster, and a way to run a terminal line against it that reports
+ * the files the line read (so it can be recorded and replayed). The sandbox uses a LabShell; an
+ * exercise uses an adapter over the lesson engine's ExerciseRun (app/lesson/exercise-engine.ts).
+ */
+export interface LabEngine {
+  readonly cluster: Cluster;
+  run(line: string, files: FileLookup): { result: CommandResult; read: Record<string, string> };
+  /** Stop observing the cluster (timelines, injections); called when the engine is replaced. */
+  dispose?(): void;
+}
+
+/**
  * One cluster plus the kubectl session that drives it, with the files a command reads captured,
  * so that a command can be recorded and later replayed with exactly the text it saw.
  * DOM-free: the runtime, the replay and the tests all use it.
  */
-export class LabShell {
+export class LabShell implements LabEngine {
   readonly cluster: Cluster;
   readonly session: Session;
   private lookup: FileLookup = () => undefined;

@@ -18,6 +18,11 @@ export const useCronJobs = (): readonly CronJob[] => useLab((s) => s.cluster.cro
 export const useEvents = (): readonly KubeEvent[] => useLab((s) => s.cluster.events);
 export const useNodes = (): readonly Node[] => useLab((s) => s.cluster.nodes);
 export const useEditorText = (): string => useLab((s) => s.editorText);
+export const useEditorFile = (): string => useLab((s) => s.editorFile);
+/** The names of the current mode's editor files, in order. */
+export const useFileNames = (): readonly string[] =>
+  useLab(useShallow((s) => Object.keys(s.files)));
+export const useMode = (): string => useLab((s) => s.mode);
 export const useLastApply = (): ApplyOutcome | undefined => useLab((s) => s.lastApply);
 export const useNotice = (): string | undefined => useLab((s) => s.notice);
 

@@ -23,7 +23,14 @@ export interface LabState {
   /** The cluster mirror: written by the bridge (app/lab/bridge.ts) only. */
   cluster: ClusterMirror;
   clock: ClockSettings;
+  /** The text of the file the editor shows (`editorFile`). */
   editorText: string;
+  /** The name of the file the editor shows; `kubectl apply -f NAME` reads its text. */
+  editorFile: string;
+  /** Every editor file of the current mode, name → text (the shown one mirrors `editorText`). */
+  files: Readonly<Record<string, string>>;
+  /** "sandbox", or the exercise whose cluster the lab is running (see LabMode in app/lab/runtime.ts). */
+  mode: string;
   lastApply: ApplyOutcome | undefined;
   /** A one-line message about the lab itself (restore failed, simulation limit hit, …). */
   notice: string | undefined;
@@ -37,6 +44,9 @@ export function createLabStore(init: Partial<LabState> = {}): LabStore {
     cluster: EMPTY_MIRROR,
     clock: { playing: true, speed: 1 },
     editorText: "",
+    editorFile: "job.yaml",
+    files: {},
+    mode: "sandbox",
     lastApply: undefined,
     notice: undefined,
     ...init,

@@ -318,7 +318,7 @@ export interface KubeEvent extends KubeObject {
 export interface Node extends KubeObject {
   apiVersion: "v1";
   kind: "Node";
-  spec: { unschedulable?: boolean; podCIDR?: string };
+  spec: { unschedulable?: boolean; podCIDR?: string; taints?: Taint[] };
   status: {
     capacity: Record<string, string>;
     allocatable: Record<string, string>;
@@ -334,6 +334,13 @@ export interface Node extends KubeObject {
     nodeInfo: Record<string, string>;
     images?: { names: string[]; sizeBytes: number }[];
   };
+}
+
+export interface Taint {
+  key: string;
+  value?: string;
+  effect: "NoSchedule" | "PreferNoSchedule" | "NoExecute";
+  timeAdded?: string;
 }
 
 export interface Secret extends KubeObject {

@@ -9,16 +9,13 @@ import {
   controllerSchedule,
   cronJobEvents,
   decide,
-  jobFromTemplate,
   jobsOverHistoryLimits,
-  normalizeStatus,
   reconcileActive,
   requeueAfter,
-  sameStatus,
-  withCreated,
   withoutActive,
   type CronJobEvent,
 } from "./cronjob-reconcile.ts";
+import { jobFromTemplate, normalizeStatus, sameStatus, withCreated } from "./cronjob-writes.ts";
 import { objectKey, splitKey, WorkQueue } from "./work-queue.ts";
 
 /** client-go's per-item exponential failure back-off: 5 ms doubling up to 1000 s. */
@@ -75,10 +72,12 @@ export class CronJobController {
       // A new schedule or zone: sync at its next time (an earlier queued sync stays, §4.4 step 10).
       const parsed = controllerSchedule(cj);
       if (!parsed.ok) {
-        this.record(cj, [cronJobEvents.unparseableOnUpdate(cj.spec.schedule)]);
+        // Only an unvalidated write gets here. Watchers only queue work: record it just after.
+        const event = cronJobEvents.unparseableOnUpdate(cj.spec.schedule);
+        this.clock.after(0, "cronjob-event", () => this.record(cj, [event]));
         return;
       }
-      const delay = requeueAfter(cj, parsed.schedule, cj.status ?? {}, this.clock.now());
+      const delay = requeueAfter(cj, parsed, cj.status ?? {}, this.clock.now());
       if (delay !== undefined) this.queue.add(key, delay);
       return;
     }
@@ -117,10 +116,11 @@ export class CronJobController {
    * name order — `<cronjob>-<unix minutes>` names sort by schedule time.
    */
   private jobsOf(cj: CronJob): Job[] {
-    return this.store
-      .listOwnedBy<Job>("Job", cj.metadata.uid!)
-      .filter((j) => controllerOf(j)?.name === cj.metadata.name)
-      .sort((a, b) => (a.metadata.name! < b.metadata.name! ? -1 : 1));
+    const jobs: Job[] = [];
+    for (const j of this.store.listOwnedBy<Job>("Job", cj.metadata.uid!))
+      if (controllerOf(j)?.name === cj.metadata.name) jobs.push(j);
+    if (jobs.length > 1) jobs.sort(byName);
+    return jobs;
   }
 
   /** One sync of a CronJob (spec §4.4 steps 1–10). */
@@ -196,7 +196,7 @@ export class CronJobController {
       created = existing;
     }
     status = withCreated(status, created, decision.scheduledTime);
-    return { status, requeue: requeueAfter(cj, decision.schedule, status, now) };
+    return { status, requeue: requeueAfter(cj, decision.run, status, now) };
   }
 
   /** deleteJob (Background propagation): SuccessfulDelete, or FailedDelete and false. */
@@ -212,6 +212,10 @@ export class CronJobController {
     this.record(cj, [cronJobEvents.successfulDelete(job.metadata.name!)]);
     return true;
   }
+}
+
+function byName(a: Job, b: Job): number {
+  return a.metadata.name! < b.metadata.name! ? -1 : 1;
 }
 
 function sameOwner(a: OwnerReference, b: OwnerReference | undefined): boolean {

@@ -2,12 +2,11 @@ import { describe, expect, it } from "vitest";
 import type { CronJob, CronJobStatus, Job } from "../api/types.ts";
 import {
   decide,
-  jobFromTemplate,
   jobsOverHistoryLimits,
   reconcileActive,
-  withCreated,
   type ScheduleDecision,
 } from "./cronjob-reconcile.ts";
+import { jobFromTemplate, withCreated } from "./cronjob-writes.ts";
 
 // Given these objects, one reconcile decides exactly this (STYLE.md: sample-controller tests).
 // T0 = 2026-01-05T00:00:00Z, Unix minute 29459520 (spec §0).

@@ -11,10 +11,8 @@ import type {
   OwnerReference,
 } from "../api/types.ts";
 import {
-  SCHEDULED_TIMESTAMP_ANNOTATION,
   cronEventMessages,
   formatSchedule,
-  formatScheduledTimestamp,
   loadLocation,
   NEXT_SCHEDULE_DELTA_MS,
   nextAfter,
@@ -26,7 +24,7 @@ import {
   type Schedule,
   type ScheduleState,
 } from "../cron/index.ts";
-import { rfc3339, type Millis } from "../sim/time.ts";
+import type { Millis } from "../sim/time.ts";
 
 export interface CronJobEvent {
   readonly type: "Normal" | "Warning";
@@ -189,8 +187,13 @@ export function reconcileActive(
 
 /** The parsed schedule the controller runs (formatSchedule + cron.ParseStandard). */
 export type ControllerSchedule =
-  | { ok: true; schedule: Schedule; text: string; events: CronJobEvent[] }
-  | { ok: false; events: CronJobEvent[] };
+  ({ ok: true; events: CronJobEvent[] } & RunSchedule) | { ok: false; events: CronJobEvent[] };
+
+/** A parsed schedule and the text it was parsed from (its memo key). */
+export interface RunSchedule {
+  readonly schedule: Schedule;
+  readonly text: string;
+}
 
 // Memos of two pure functions, so that the many syncs between two schedule times (one per
 // update of each of the CronJob's Jobs) cost map lookups: parsed schedules by text, and the
@@ -234,16 +237,32 @@ export function scheduleState(cj: CronJob, status: CronJobStatus): ScheduleState
 }
 
 /**
+ * Before the first time after lastScheduleTime (or creation) nothing is due or missed,
+ * deadline or not (a deadline only moves `earliest` later), and nextScheduleTimeDuration is
+ * that time + 100 ms: the delay, or undefined when a time is due (cron-semantics.md §6).
+ * Remembered per schedule text and instant, so the syncs between two times are map lookups.
+ */
+function waitBeforeFirst(run: RunSchedule, state: ScheduleState, now: number): number | undefined {
+  const base = state.lastScheduleTime ?? state.creationTimestamp;
+  const key = `${base} ${run.text}`;
+  const first = firstAfterMemo.has(key)
+    ? firstAfterMemo.get(key)
+    : remember(firstAfterMemo, key, nextAfter(run.schedule, base, state.timeZone));
+  return first !== undefined && now < first ? first + NEXT_SCHEDULE_DELTA_MS - now : undefined;
+}
+
+/**
  * Step 10 (nextScheduleTimeDuration): when to look again — the next schedule time after the
  * due/last time + 100 ms. Undefined if the schedule has no next time.
  */
 export function requeueAfter(
   cj: CronJob,
-  schedule: Schedule,
+  run: RunSchedule,
   status: CronJobStatus,
   now: number,
 ): number | undefined {
-  return nextScheduleTimeDuration(schedule, scheduleState(cj, status), now);
+  const state = scheduleState(cj, status);
+  return waitBeforeFirst(run, state, now) ?? nextScheduleTimeDuration(run.schedule, state, now);
 }
 
 /** The outcome of steps 4–8 for one sync. */
@@ -260,7 +279,7 @@ export type ScheduleDecision =
   | {
       readonly action: "run";
       readonly events: CronJobEvent[];
-      readonly schedule: Schedule;
+      readonly run: RunSchedule;
       readonly scheduledTime: Millis;
       readonly jobName: string;
       readonly replace: readonly ObjectReference[];
@@ -284,20 +303,13 @@ export function decide(cj: CronJob, status: CronJobStatus, now: number): Schedul
   const { schedule } = parsed;
   const events = [...parsed.events];
   const state = scheduleState(cj, status);
-  // Fast path of steps 5 and 10: before the first time after the last one (or creation)
-  // nothing is due or missed, deadline or not (a deadline only moves `earliest` later), and
-  // nextScheduleTimeDuration is that time + 100 ms.
-  const base = state.lastScheduleTime ?? state.creationTimestamp;
-  const key = `${base} ${parsed.text}`;
-  const first = firstAfterMemo.has(key)
-    ? firstAfterMemo.get(key)
-    : remember(firstAfterMemo, key, nextAfter(schedule, base, state.timeZone));
-  if (first !== undefined && now < first)
-    return { action: "wait", events, requeueAfter: first + NEXT_SCHEDULE_DELTA_MS - now };
+  // Fast path of steps 5 and 10, taken by most syncs (those between two schedule times).
+  const early = waitBeforeFirst(parsed, state, now);
+  if (early !== undefined) return { action: "wait", events, requeueAfter: early };
   const wait = (): ScheduleDecision => ({
     action: "wait",
     events,
-    requeueAfter: requeueAfter(cj, schedule, status, now),
+    requeueAfter: requeueAfter(cj, parsed, status, now),
   });
 
   // Step 5: the most recent unmet time, never the older missed ones.
@@ -323,7 +335,7 @@ export function decide(cj: CronJob, status: CronJobStatus, now: number): Schedul
   const active = status.active ?? [];
   if (
     active.some((a) => a.name === jobName && a.namespace === cj.metadata.namespace) ||
-    (status.lastScheduleTime !== undefined && Date.parse(status.lastScheduleTime) === scheduledTime)
+    (status.lastScheduleTime !== undefined && instant(status.lastScheduleTime) === scheduledTime)
   )
     return wait();
   // Step 8: concurrency. Forbid leaves lastScheduleTime alone, so the time stays due and runs
@@ -334,94 +346,5 @@ export function decide(cj: CronJob, status: CronJobStatus, now: number): Schedul
     return wait();
   }
   const replace = policy === "Replace" ? active : [];
-  return { action: "run", events, schedule, scheduledTime, jobName, replace };
-}
-
-/** Step 9 bookkeeping: the created Job joins `active`, its time becomes lastScheduleTime. */
-export function withCreated(status: CronJobStatus, job: Job, scheduledTime: number): CronJobStatus {
-  return {
-    ...status,
-    active: [...(status.active ?? []), jobReference(job)],
-    lastScheduleTime: rfc3339(scheduledTime),
-  };
-}
-
-/** ref.GetReference of a Job: what `status.active` lists (spec §4.6). */
-export function jobReference(job: Job): ObjectReference {
-  return {
-    apiVersion: "batch/v1",
-    kind: "Job",
-    name: job.metadata.name,
-    namespace: job.metadata.namespace,
-    resourceVersion: job.metadata.resourceVersion,
-    uid: job.metadata.uid,
-  };
-}
-
-/**
- * getJobFromTemplate2 (spec §4.5): template labels and annotations, the scheduled-timestamp
- * annotation in the CronJob's zone, a controller reference and a copy of the template's spec.
- */
-export function jobFromTemplate(cj: CronJob, scheduledTime: number): Job {
-  const t = cj.spec.jobTemplate;
-  const job: Job = {
-    apiVersion: "batch/v1",
-    kind: "Job",
-    metadata: {
-      name: scheduledJobName(cj.metadata.name!, scheduledTime),
-      namespace: cj.metadata.namespace,
-      annotations: {
-        ...t.metadata?.annotations,
-        [SCHEDULED_TIMESTAMP_ANNOTATION]: formatScheduledTimestamp(scheduledTime, cj.spec.timeZone),
-      },
-      ownerReferences: [
-        {
-          apiVersion: "batch/v1",
-          kind: "CronJob",
-          name: cj.metadata.name!,
-          uid: cj.metadata.uid!,
-          controller: true,
-          blockOwnerDeletion: true,
-        },
-      ],
-    },
-    // Shared, not copied: store objects are frozen and the API server copies what it stores.
-    spec: t.spec,
-  };
-  // copyLabels makes an empty map when the template has none; empty maps are omitted.
-  const labels = t.metadata?.labels;
-  if (labels !== undefined && Object.keys(labels).length > 0) job.metadata.labels = { ...labels };
-  return job;
-}
-
-/** Status as the API server stores it: empty `active` and unset times omitted. */
-export function normalizeStatus(status: CronJobStatus): CronJobStatus {
-  const out: CronJobStatus = {};
-  if (status.active?.length) out.active = status.active;
-  if (status.lastScheduleTime !== undefined) out.lastScheduleTime = status.lastScheduleTime;
-  if (status.lastSuccessfulTime !== undefined) out.lastSuccessfulTime = status.lastSuccessfulTime;
-  return out;
-}
-
-/** Whether two statuses would serialise the same (the write is skipped otherwise). */
-export function sameStatus(a: CronJobStatus, b: CronJobStatus): boolean {
-  const x = normalizeStatus(a);
-  const y = normalizeStatus(b);
-  if (x.lastScheduleTime !== y.lastScheduleTime) return false;
-  if (x.lastSuccessfulTime !== y.lastSuccessfulTime) return false;
-  const ax = x.active ?? [];
-  const ay = y.active ?? [];
-  return ax.length === ay.length && ax.every((r, i) => sameRef(r, ay[i]));
-}
-
-function sameRef(a: ObjectReference, b: ObjectReference | undefined): boolean {
-  return (
-    b !== undefined &&
-    a.uid === b.uid &&
-    a.name === b.name &&
-    a.namespace === b.namespace &&
-    a.resourceVersion === b.resourceVersion &&
-    a.kind === b.kind &&
-    a.apiVersion === b.apiVersion
-  );
+  return { action: "run", events, run: parsed, scheduledTime, jobName, replace };
 }

@@ -19,10 +19,14 @@ export class GarbageCollector {
     store.watch((ev) => {
       const m = ev.object.metadata;
       if (ev.type === "DELETED") {
-        this.clock.after(0, "gc", () => this.ownerGone(ev.object));
-        // A dependent leaving may release a foreground owner.
+        // Only an object that owns something has dependents to collect (most deletions are
+        // events expiring and finished pods: no timer for those).
+        if (this.dependents(ev.object).length > 0)
+          this.clock.after(0, "gc", () => this.ownerGone(ev.object));
+        // A dependent leaving may release an owner that is being deleted in the foreground.
         for (const ref of m.ownerReferences ?? [])
-          this.clock.after(0, "gc", () => this.checkForeground(ref.kind, m.namespace, ref.name));
+          if (this.store.get(ref.kind, m.namespace, ref.name)?.metadata.deletionTimestamp)
+            this.clock.after(0, "gc", () => this.checkForeground(ref.kind, m.namespace, ref.name));
         return;
       }
       if (

@@ -5,6 +5,7 @@ import { startKubectl } from "./kubectl.ts";
 import { Output, type Chunk, type CommandResult, type EditRequest } from "./output.ts";
 import { Pipeline } from "./pipes.ts";
 import type { Process } from "./process.ts";
+import { labCommand } from "./lab-command.ts";
 import { HELP_TEXT, parseDuration, timeoutProcess, watchProcess } from "./shell-commands.ts";
 import { tokenize } from "./tokenize.ts";
 
@@ -164,6 +165,8 @@ export class Session {
         return timeoutProcess(ctx, args, out, (c, w, o) => this.startStage(c, w, o));
       case "watch":
         return watchProcess(ctx, args, out, (c, w, o) => this.startStage(c, w, o));
+      case "lab":
+        return labCommand(ctx, args, out);
       case "date":
         out.out(formatDate(cluster.now()) + "\n");
         return undefined;

@@ -30,6 +30,8 @@ export class ImageManager {
     private readonly rng: Rng,
     private readonly events: PodEvents,
     private readonly backoff: Backoff,
+    /** A lab fault may slow pulls down (src/faults.ts); identity otherwise. */
+    private readonly pullTime: (ms: number) => number = (ms) => ms,
   ) {}
 
   /** Put an image on the node without pulling (pre-pulled images, exercises). */
@@ -99,7 +101,7 @@ export class ImageManager {
         ? PULL_FAILURE_MS
         : this.cache.has(full)
           ? MANIFEST_CHECK_MS
-          : pullDuration(info.sizeBytes, this.rng.next());
+          : this.pullTime(pullDuration(info.sizeBytes, this.rng.next()));
       flight = { done: now + d, ok: !!info };
       this.inFlight.set(full, flight);
     }

@@ -7,6 +7,7 @@ import type { Rng } from "../sim/rng.ts";
 import { MemoryFs } from "../runtime/fs.ts";
 import type { FileSystem } from "../runtime/types.ts";
 import { Backoff } from "./backoff.ts";
+import type { KubeletFaults } from "./fault-hooks.ts";
 import { ImageManager } from "./images.ts";
 import type { LogStore } from "./logs.ts";
 import type { NodeContext, PodEvents } from "./node-context.ts";
@@ -20,6 +21,8 @@ export interface KubeletDeps {
   logs: LogStore;
   /** Volumes shared across the cluster (PVCs) by key. */
   volumes: Map<string, FileSystem>;
+  /** Lab failure injection (src/faults.ts). */
+  faults?: KubeletFaults;
 }
 
 /**
@@ -56,7 +59,9 @@ export class Kubelet {
         }),
     };
     const restartBackoff = new Backoff();
-    this.images = new ImageManager(deps.clock, deps.rng, events, new Backoff());
+    this.images = new ImageManager(deps.clock, deps.rng, events, new Backoff(), (d) =>
+      deps.faults ? deps.faults.pullDuration(d, nodeName) : d,
+    );
     this.ctx = {
       nodeName,
       hostIP: `172.18.0.${nodeIndex + 2}`,
@@ -67,6 +72,7 @@ export class Kubelet {
       images: this.images,
       logs: deps.logs,
       restartBackoff,
+      faults: deps.faults,
       podIP: (uid) => {
         let ip = this.ips.get(uid);
         if (!ip)
@@ -144,6 +150,11 @@ export class Kubelet {
     for (const k of [...this.deps.volumes.keys()])
       if (k.startsWith(`${uid}/`)) this.deps.volumes.delete(k);
     this.ctx.restartBackoff.forget(`${uid}/`);
+  }
+
+  /** Kill the running containers of a pod now, as an OOM kill or `kill -9` would (lab fault). */
+  killPod(uid: string, exitCode = 137): boolean {
+    return this.workers.get(uid)?.kill(exitCode) ?? false;
   }
 
   /** Pods currently managed on this node. */

@@ -6,6 +6,7 @@ import type { Backoff } from "./backoff.ts";
 import type { ImageManager } from "./images.ts";
 import type { LogStore } from "./logs.ts";
 import type { FileSystem } from "../runtime/types.ts";
+import type { KubeletFaults } from "./fault-hooks.ts";
 
 /** Events a kubelet emits on a pod (source `kubelet`, host = node name). */
 export interface PodEvents {
@@ -30,4 +31,6 @@ export interface NodeContext {
   containerId(): string;
   /** The shared filesystem of a pod volume (emptyDir, PVC) by key. */
   volume(key: string): FileSystem;
+  /** Lab failure injection (src/faults.ts), when the cluster has it. */
+  readonly faults?: KubeletFaults;
 }

@@ -16,6 +16,8 @@ interface Slot {
   status: ContainerStatus;
   process?: Process;
   timer?: Timer;
+  /** An injected exit (lab fault) pending for the running instance. */
+  fault?: Timer;
 }
 
 /** Steps a process may take in one resumption before it is made to yield (a runaway guard). */
@@ -181,6 +183,12 @@ export class PodWorker {
     slot.status.containerID = `containerd://${this.node.containerId()}`;
     slot.process = started.process;
     this.syncStatus();
+    const fault = this.node.faults?.containerFault(pod, c.name);
+    if (fault)
+      slot.fault = this.after(Math.max(0, fault.afterMs), `fault ${c.name}`, () => {
+        slot.fault = undefined;
+        this.killSlot(slot, fault.exitCode);
+      });
     this.resume(slot);
   }
 
@@ -215,6 +223,8 @@ export class PodWorker {
 
   private exited(slot: Slot, exitCode: number, reason: string, message?: string): void {
     slot.process = undefined;
+    slot.fault?.cancel();
+    slot.fault = undefined;
     const prevStarted = slot.status.state.running?.startedAt;
     const now = this.nowStr();
     slot.status.state = {
@@ -305,6 +315,22 @@ export class PodWorker {
     });
   }
 
+  /** End a running container instance now with `exitCode` (lab faults: kill, injected exit). */
+  private killSlot(slot: Slot, exitCode: number): void {
+    if (!slot.process || this.terminating) return;
+    slot.timer?.cancel();
+    slot.timer = undefined;
+    slot.process.return(exitCode);
+    this.exited(slot, exitCode, exitCode === 0 ? "Completed" : "Error");
+  }
+
+  /** Kill every running container now (a lab fault); false when none was running. */
+  kill(exitCode: number): boolean {
+    const running = this.slots.filter((s) => s.process);
+    for (const s of running) this.killSlot(s, exitCode);
+    return running.length > 0;
+  }
+
   /** Pod-level activeDeadlineSeconds: the kubelet kills the pod and fails it (spec §3.2). */
   private deadlineExceeded(): void {
     if (this.terminating) return;
@@ -377,6 +403,7 @@ export class PodWorker {
     this.deadlineTimer?.cancel();
     for (const s of this.slots) {
       s.timer?.cancel();
+      s.fault?.cancel();
       s.process?.return(137);
       s.process = undefined;
     }

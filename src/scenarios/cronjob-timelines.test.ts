@@ -346,6 +346,39 @@ describe("§10 F: suspend and unsuspend", () => {
   });
 });
 
+describe("history limits (§4.4 step 2)", () => {
+  it("with 0 kept, a finished Job is deleted by the cleanup step, before step 3 could report it", () => {
+    const s = scenario({
+      "hello.yaml": cronJobYaml(
+        "hello",
+        `schedule: "*/1 * * * *"\nsuccessfulJobsHistoryLimit: 0`,
+        hello,
+      ),
+    });
+    expect(
+      s.run(`
+        kubectl apply -f hello.yaml
+        sleep 65s
+        kubectl get jobs
+        kubectl get cronjob hello -o jsonpath={.status}
+        kubectl get events --field-selector involvedObject.kind=CronJob
+      `),
+    ).toMatchInlineSnapshot(`
+      "$ kubectl apply -f hello.yaml
+      cronjob.batch/hello created
+      $ sleep 65s
+      $ kubectl get jobs
+      No resources found in default namespace.
+      $ kubectl get cronjob hello -o jsonpath={.status}
+      {"lastScheduleTime":"2026-01-05T00:01:00Z","lastSuccessfulTime":"2026-01-05T00:01:02Z"}$ kubectl get events --field-selector involvedObject.kind=CronJob
+      LAST SEEN   TYPE     REASON             OBJECT          MESSAGE
+      5s          Normal   SuccessfulCreate   cronjob/hello   Created job hello-29459521
+      3s          Normal   SuccessfulDelete   cronjob/hello   Deleted job hello-29459521
+      "
+    `);
+  });
+});
+
 describe("concurrencyPolicy (§4.4 step 8)", () => {
   it("Forbid: a Job that outlasts the period blocks the next time, which runs late", () => {
     const s = scenario({
@@ -745,6 +778,34 @@ describe("Jobs created or deleted behind the controller's back, and errors", () 
       58s         Warning   UnsupportedSchedule   cronjob/legacy              CRON_TZ or TZ used in schedule "TZ=Europe/Paris 0 2 * * *" is not officially supported, see https://kubernetes.io/docs/concepts/workloads/controllers/cron-jobs/ for more details
       60s         Normal    SuccessfulCreate      cronjob/legacy              Created job legacy-29459580
       58s         Normal    SawCompletedJob       cronjob/legacy              Saw completed job: legacy-29459580, condition: Complete
+      "
+    `);
+  });
+
+  it("an unparseable schedule written past validation: both controller warnings", () => {
+    const s = scenario({ "hello.yaml": cronJobYaml("hello", `schedule: "*/1 * * * *"`, hello) });
+    s.run("kubectl apply -f hello.yaml");
+    // updateCronJob reports it and queues nothing; the sync already queued for 00:01 reports
+    // it again and stops.
+    edit(s, "hello", (cj) => (cj.spec.schedule = "61 * * * *"));
+    expect(
+      s.run(`
+        kubectl get events
+        sleep 2m
+        kubectl get events
+        kubectl get jobs
+      `),
+    ).toMatchInlineSnapshot(`
+      "$ kubectl get events
+      LAST SEEN   TYPE      REASON                       OBJECT          MESSAGE
+      0s          Warning   UnParseableCronJobSchedule   cronjob/hello   unparseable schedule for cronjob: 61 * * * *
+      $ sleep 2m
+      $ kubectl get events
+      LAST SEEN   TYPE      REASON                       OBJECT          MESSAGE
+      2m          Warning   UnParseableCronJobSchedule   cronjob/hello   unparseable schedule for cronjob: 61 * * * *
+      60s         Warning   UnparseableSchedule          cronjob/hello   unparseable schedule: "61 * * * *" : end of range (61) above maximum (59): 61
+      $ kubectl get jobs
+      No resources found in default namespace.
       "
     `);
   });

@@ -10,7 +10,15 @@ export type WordPart =
   | { type: "qlit"; text: string }
   /** "…": its inner parts are expanded but never split or globbed. */
   | { type: "dq"; parts: WordPart[] }
-  | { type: "param"; name: string; op?: ParamOp; arg?: Word; length?: boolean }
+  | {
+      type: "param";
+      name: string;
+      op?: ParamOp;
+      arg?: Word;
+      length?: boolean;
+      /** bash arrays: `${name[i]}` (an arithmetic word), `${name[@]}` / `${name[*]}`. */
+      index?: Word | "@" | "*";
+    }
   | { type: "cmdsub"; script: string }
   | { type: "arith"; expr: Word };
 
@@ -32,6 +40,10 @@ export interface Redirect {
 export interface Assignment {
   name: string;
   value: Word;
+  /** bash: `name=(a b c)` assigns an array (its words are expanded and split). */
+  array?: Word[];
+  /** bash: `name[i]=value` sets one element (an arithmetic word). */
+  index?: Word;
 }
 
 export interface SimpleCommand {

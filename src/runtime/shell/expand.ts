@@ -17,6 +17,8 @@ export interface ExpandHost {
   getVar(name: string): string | undefined;
   setVar(name: string, value: string): void;
   positional(): string[];
+  /** A bash array's elements (undefined when `name` is not an array). */
+  getArray?(name: string): string[] | undefined;
   nounset(): boolean;
   commandSubst(script: string): Gen<string>;
   arith(expr: string): string;
@@ -195,6 +197,7 @@ function* expandParam(
   quoted: boolean,
 ): Gen<void> {
   const { name, op } = part;
+  if (part.index !== undefined) return yield* expandIndexed(host, part, fields, quoted);
   if ((name === "@" || name === "*") && !op && !part.length) {
     const params = host.positional();
     if (quoted && name === "@") {
@@ -216,6 +219,53 @@ function* expandParam(
   if (name === "@" || name === "*") {
     if (host.positional().length === 0) value = undefined;
   }
+  yield* applyOp(host, part, fields, quoted, value);
+}
+
+/** bash `${a[i]}`, `${a[@]}`, `${a[*]}`, `${#a[@]}`, `${#a[i]}` (then any operator, as for `$a`). */
+function* expandIndexed(
+  host: ExpandHost,
+  part: WordPart & { type: "param" },
+  fields: Fields,
+  quoted: boolean,
+): Gen<void> {
+  const arr = host.getArray?.(part.name);
+  const scalar = host.getVar(part.name);
+  const all = arr ?? (scalar === undefined ? [] : [scalar]);
+  const index = part.index!;
+  if (index === "@" || index === "*") {
+    if (part.length) return emit(fields, String(all.length), quoted);
+    if (!part.op) {
+      if (quoted && index === "@") {
+        all.forEach((p, i) => {
+          if (i > 0) fields.breakField();
+          fields.quoted(p);
+        });
+      } else if (quoted) fields.quoted(all.join(ifsOf(host).slice(0, 1)));
+      else
+        all.forEach((p, i) => {
+          if (i > 0) fields.splittable(" ");
+          fields.splittable(p);
+        });
+      return;
+    }
+    return yield* applyOp(host, part, fields, quoted, all.length ? all.join(" ") : undefined);
+  }
+  let i = Number(host.arith(yield* expandString(host, index)));
+  if (i < 0) i += all.length;
+  const value = i >= 0 && i < all.length ? all[i] : undefined;
+  if (part.length) return emit(fields, String((value ?? "").length), quoted);
+  yield* applyOp(host, part, fields, quoted, value);
+}
+
+function* applyOp(
+  host: ExpandHost,
+  part: WordPart & { type: "param" },
+  fields: Fields,
+  quoted: boolean,
+  value: string | undefined,
+): Gen<void> {
+  const { name, op } = part;
   if (part.length) {
     if (value === undefined && host.nounset())
       throw new ExpansionError(`${name}: parameter not set`);

@@ -3,7 +3,7 @@ import { CPU_TICK, LIMITS } from "../limits.ts";
 import type { FileSystem, Input, ProgramIo, ShellFlavor } from "../types.ts";
 import { StartError } from "../types.ts";
 import { ArithError, evalArith } from "./arith.ts";
-import type { AndOr, Command, List, Pipeline, SimpleCommand } from "./ast.ts";
+import type { AndOr, Assignment, Command, List, Pipeline, SimpleCommand } from "./ast.ts";
 import { BUILTINS } from "./builtins.ts";
 import type { Gen } from "./effects.ts";
 import {
@@ -40,6 +40,8 @@ export interface ShellConfig {
 
 export class Shell implements ExpandHost {
   vars = new Map<string, string>();
+  /** bash arrays (element 0 is also what `$name` gives). */
+  arrays = new Map<string, string[]>();
   exported = new Set<string>();
   readonlyVars = new Set<string>();
   functions = new Map<string, Command>();
@@ -87,6 +89,7 @@ export class Shell implements ExpandHost {
   clone(): Shell {
     const s = new Shell(this.io, this.config, this.jobs);
     s.vars = new Map(this.vars);
+    s.arrays = new Map([...this.arrays].map(([k, v]) => [k, [...v]]));
     s.exported = new Set(this.exported);
     s.readonlyVars = new Set(this.readonlyVars);
     s.functions = new Map(this.functions);
@@ -149,12 +152,43 @@ export class Shell implements ExpandHost {
         return "0";
     }
     if (/^[1-9][0-9]*$/.test(name)) return this.params[Number(name) - 1];
+    const arr = this.arrays.get(name);
+    if (arr) return arr[0];
     return this.vars.get(name);
   }
 
   setVar(name: string, value: string): void {
     if (this.readonlyVars.has(name)) throw new ExpansionError(`${name}: is read only`);
-    this.vars.set(name, value);
+    const arr = this.arrays.get(name);
+    if (arr) arr[0] = value;
+    else this.vars.set(name, value);
+  }
+
+  getArray(name: string): string[] | undefined {
+    return this.arrays.get(name);
+  }
+
+  /** bash `name=(…)` and `name[i]=v` (spec §8 ex. 4 runs `items=(foo bar baz qux xyz)`). */
+  private *assignArray(a: Assignment): Gen<void> {
+    if (this.readonlyVars.has(a.name)) throw new ExpansionError(`${a.name}: is read only`);
+    if (a.array) {
+      this.vars.delete(a.name);
+      this.arrays.set(a.name, yield* this.expand(a.array));
+      return;
+    }
+    const i = Number(this.arith(yield* expandString(this, a.index!)));
+    const value = yield* expandString(this, a.value);
+    const arr = this.arrays.get(a.name) ?? [];
+    if (!this.arrays.has(a.name)) {
+      const scalar = this.vars.get(a.name);
+      if (scalar !== undefined) arr[0] = scalar;
+      this.vars.delete(a.name);
+      this.arrays.set(a.name, arr);
+    }
+    const at = i < 0 ? arr.length + i : i;
+    if (at < 0) throw new ExpansionError(`${a.name}[${i}]: bad array subscript`);
+    for (let k = arr.length; k < at; k++) arr[k] = "";
+    arr[at] = value;
   }
 
   positional(): string[] {
@@ -215,7 +249,7 @@ export class Shell implements ExpandHost {
     }
     let list: List;
     try {
-      list = parse(src);
+      list = parse(src, { bash: this.config.flavor === "bash" });
     } catch (e) {
       if (!(e instanceof ShellSyntaxError)) throw e;
       if (e.line) this.line = e.line;
@@ -246,7 +280,7 @@ export class Shell implements ExpandHost {
   *runScriptInPlace(src: string, s: Streams): Gen<number> {
     let list: List;
     try {
-      list = parse(src);
+      list = parse(src, { bash: this.config.flavor === "bash" });
     } catch (e) {
       if (!(e instanceof ShellSyntaxError)) throw e;
       this.error(s, e.message);
@@ -457,7 +491,13 @@ export class Shell implements ExpandHost {
     this.substStatus = 0;
     const argv = yield* this.expand(cmd.words);
     const assigns: [string, string][] = [];
-    for (const a of cmd.assigns) assigns.push([a.name, yield* expandString(this, a.value)]);
+    for (const a of cmd.assigns) {
+      if (a.array || a.index) {
+        yield* this.assignArray(a);
+        continue;
+      }
+      assigns.push([a.name, yield* expandString(this, a.value)]);
+    }
     if (this.opts.xtrace) {
       const shown = [...assigns.map(([k, v]) => `${k}=${v}`), ...argv];
       s0.stderr(`+ ${shown.join(" ")}\n`);

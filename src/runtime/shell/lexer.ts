@@ -43,8 +43,17 @@ const OPS = [
 const META = new Set([" ", "\t", "\n", ";", "&", "|", "<", ">", "(", ")"]);
 const SPECIAL_PARAMS = new Set(["?", "$", "#", "@", "*", "!", "-", "0"]);
 
-export function tokenize(src: string): Token[] {
-  return new Lexer(src).run();
+/** bash syntax (arrays) while tokenizing a bash script; ash and dash reject it. */
+let bashSyntax = false;
+
+export function tokenize(src: string, opts: { bash?: boolean } = {}): Token[] {
+  const saved = bashSyntax;
+  bashSyntax = opts.bash === true;
+  try {
+    return new Lexer(src).run();
+  } finally {
+    bashSyntax = saved;
+  }
 }
 
 class Lexer {
@@ -381,6 +390,27 @@ const PARAM_OPS: ParamOp[] = [":-", ":=", ":+", ":?", "##", "%%", "-", "=", "+",
 
 function parseBraced(body: string): WordPart {
   const bad = () => new ShellSyntaxError(`\${${body}}: bad substitution`, 0);
+  const arr = bashSyntax ? /^(#?)([A-Za-z_][A-Za-z0-9_]*)\[([^\]]*)\]/.exec(body) : null;
+  if (arr) {
+    const sub = arr[3].trim();
+    const index = sub === "@" || sub === "*" ? sub : parseArithWord(arr[3]);
+    const rest = body.slice(arr[0].length);
+    if (arr[1]) {
+      if (rest !== "") throw bad();
+      return { type: "param", name: arr[2], index, length: true };
+    }
+    if (rest === "") return { type: "param", name: arr[2], index };
+    const op = PARAM_OPS.find((o) => rest.startsWith(o));
+    if (!op) throw bad();
+    const cur = cursor();
+    return {
+      type: "param",
+      name: arr[2],
+      index,
+      op,
+      arg: { parts: readWord(rest.slice(op.length), cur, () => false) },
+    };
+  }
   if (body.startsWith("#") && body.length > 1) {
     const name = body.slice(1);
     if (!/^([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*#?$!])$/.test(name)) throw bad();

@@ -18,8 +18,8 @@ import { ShellSyntaxError, tokenize, type Token } from "./lexer.ts";
  * commands with assignments and redirections, if/while/until/for/case, groups, subshells and
  * functions). Syntax errors use busybox ash's wording: `syntax error: unexpected "fi"`.
  */
-export function parse(src: string): List {
-  return new Parser(tokenize(src)).program();
+export function parse(src: string, opts: { bash?: boolean } = {}): List {
+  return new Parser(tokenize(src, opts), opts.bash === true).program();
 }
 
 const RESERVED = new Set([
@@ -46,9 +46,11 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 class Parser {
   private i = 0;
   private readonly toks: Token[];
+  private readonly bash: boolean;
 
-  constructor(toks: Token[]) {
+  constructor(toks: Token[], bash = false) {
     this.toks = toks;
+    this.bash = bash;
   }
 
   program(): List {
@@ -344,10 +346,29 @@ class Parser {
       const t = this.peek();
       if (t.kind !== "word") break;
       if (words.length === 0) {
-        const assign = asAssignment(t);
+        const assign = asAssignment(t, this.bash);
         if (assign) {
-          assigns.push(assign);
           this.i++;
+          const open = this.peek();
+          if (
+            this.bash &&
+            assign.value.parts.length === 0 &&
+            !assign.index &&
+            open.kind === "op" &&
+            open.op === "("
+          ) {
+            // bash `name=(word…)`, newlines allowed between the words.
+            this.i++;
+            assign.array = [];
+            for (;;) {
+              const w = this.next();
+              if (w.kind === "newline") continue;
+              if (w.kind === "op" && w.op === ")") break;
+              if (w.kind !== "word") throw this.unexpected(w);
+              assign.array.push(w.word);
+            }
+          }
+          assigns.push(assign);
           continue;
         }
       }
@@ -362,15 +383,19 @@ class Parser {
 }
 
 /** `NAME=value` as the leading part of a word (the `NAME=` must be unquoted). */
-function asAssignment(t: Token & { kind: "word" }): Assignment | undefined {
+function asAssignment(t: Token & { kind: "word" }, bash = false): Assignment | undefined {
   const first = t.word.parts[0];
   if (first?.type !== "lit") return undefined;
-  const m = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(first.text);
+  const m = (bash ? /^([A-Za-z_][A-Za-z0-9_]*)(?:\[([^\]]*)\])?=/ : /^([A-Za-z_][A-Za-z0-9_]*)=/).exec(
+    first.text,
+  );
   if (!m) return undefined;
   const restText = first.text.slice(m[0].length);
   const parts = [
     ...(restText ? [{ type: "lit" as const, text: restText }] : []),
     ...t.word.parts.slice(1),
   ];
-  return { name: m[1], value: { parts } };
+  const index: Word | undefined =
+    m[2] !== undefined ? { parts: [{ type: "qlit", text: m[2] }] } : undefined;
+  return index ? { name: m[1], value: { parts }, index } : { name: m[1], value: { parts } };
 }
