@@ -1,5 +1,8 @@
 import { defineConfig } from "@playwright/test";
 
+/** The preview server's port (override to run two checkouts' e2e side by side). */
+const port = Number(process.env.BATCH_LAB_PORT ?? 4173);
+
 export default defineConfig({
   testDir: "e2e",
   timeout: 60_000,
@@ -9,7 +12,7 @@ export default defineConfig({
   retries: 0,
   reporter: [["list"], ["json", { outputFile: "reports/e2e.json" }]],
   use: {
-    baseURL: "http://127.0.0.1:4173",
+    baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 1440, height: 900 },
     trace: "retain-on-failure",
   },
@@ -34,8 +37,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: "npx vite preview --host 127.0.0.1 --port 4173 --strictPort",
-    url: "http://127.0.0.1:4173",
+    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },

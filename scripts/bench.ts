@@ -3,7 +3,7 @@
  * scenarios, written to reports/bench.json. Not a test: numbers, not pass/fail, except that the
  * process exits non-zero when a scenario does not reach its expected end state.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { createCluster, type Cluster } from "../src/cluster.ts";
 import type { CronJob, Job } from "../src/api/types.ts";
@@ -161,4 +161,8 @@ if (results["job-10k"] && results["baseline-event-queue"]) {
   console.log(`engine cost per event vs baseline: ${ratio.toFixed(1)}x`);
 }
 mkdirSync("reports", { recursive: true });
-writeFileSync("reports/bench.json", JSON.stringify(results, null, 2) + "\n");
+// Running some cases (`npm run bench cron-year`) keeps the others' last figures.
+const previous = existsSync("reports/bench.json")
+  ? (JSON.parse(readFileSync("reports/bench.json", "utf8")) as Record<string, Result>)
+  : {};
+writeFileSync("reports/bench.json", JSON.stringify({ ...previous, ...results }, null, 2) + "\n");
