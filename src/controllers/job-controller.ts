@@ -46,6 +46,8 @@ export interface BackoffState {
 export class JobController implements JobActions {
   private queue: WorkQueue;
   private backoff = new Map<string, BackoffState>();
+  /** Consecutive pod-creation failures per Job uid (the queue's rate limiter). */
+  private createFailures = new Map<string, number>();
 
   constructor(
     private readonly api: ApiServer,
@@ -315,6 +317,7 @@ export class JobController implements JobActions {
     try {
       const created = this.api.create(pod, { trusted: true });
       this.event(job, "Normal", "SuccessfulCreate", `Created pod: ${created.metadata.name}`);
+      this.createFailures.delete(job.metadata.uid!);
       return true;
     } catch (e) {
       this.event(
@@ -322,6 +325,13 @@ export class JobController implements JobActions {
         "Warning",
         "FailedCreate",
         `Error creating: ${e instanceof Error ? e.message : String(e)}`,
+      );
+      // A failed sync is retried by the rate-limited queue: 1 s doubling to 60 s (DefaultJobApiBackOff).
+      const n = this.createFailures.get(job.metadata.uid!) ?? 0;
+      this.createFailures.set(job.metadata.uid!, n + 1);
+      this.queue.add(
+        objectKey(job.metadata.namespace, job.metadata.name!),
+        Math.min(1000 * 2 ** n, 60_000),
       );
       return false;
     }
