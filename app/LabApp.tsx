@@ -4,32 +4,50 @@ import { ClockControls } from "./components/ClockControls.tsx";
 import { ClusterView } from "./components/ClusterView.tsx";
 import { Terminal } from "./components/Terminal.tsx";
 import { useClockKeys } from "./components/use-clock-keys.ts";
+import { I18nProvider, useT } from "./i18n/I18nProvider.tsx";
+import { browserLanguages, createLocaleStore } from "./i18n/locale-store.ts";
+import { LessonController } from "./lesson/controller.ts";
+import { LanguageSwitch } from "./lesson/LanguageSwitch.tsx";
+import { LessonProvider } from "./lesson/LessonContext.tsx";
+import { LessonPanel } from "./lesson/LessonPanel.tsx";
 import { browserStorage } from "./lab/persist.ts";
 import { LabRuntime } from "./lab/runtime.ts";
 import { DEFAULT_MANIFEST } from "./lab/default-manifest.ts";
 import { LabProvider } from "./state/context.tsx";
 import { useLabActions, useNotice } from "./state/hooks.ts";
 import { createLabStore } from "./state/store.ts";
+import { VizProvider } from "./viz/context.tsx";
+import { VizLab } from "./viz/viz-lab.ts";
 import "./lab-app.css";
 
 function createLab() {
   const store = createLabStore();
+  const storage = browserStorage();
+  const locale = createLocaleStore(storage, browserLanguages(), (l) => {
+    document.documentElement.lang = l;
+  });
+  const viz = new VizLab(store);
   const runtime = new LabRuntime({
     store,
-    storage: browserStorage(),
+    storage,
     defaultEditorText: DEFAULT_MANIFEST,
+    t: locale.t,
+    observe: viz.observe,
   });
-  return { store, runtime, actions: runtime.boundActions() };
+  viz.connect(runtime);
+  const lesson = new LessonController({ runtime, labStore: store, locale, storage });
+  return { store, runtime, actions: runtime.boundActions(), locale, lesson, viz };
 }
 
 function Notice() {
   const notice = useNotice();
   const actions = useLabActions();
+  const t = useT();
   if (!notice) return null;
   return (
     <div className="lab__notice" role="alert">
       <span>{notice}</span>
-      <button type="button" onClick={actions.dismissNotice} aria-label="Dismiss message">
+      <button type="button" onClick={actions.dismissNotice} aria-label={t("app.dismiss")}>
         ×
       </button>
     </div>
@@ -39,8 +57,9 @@ function Notice() {
 function Layout() {
   useClockKeys();
   const actions = useLabActions();
+  const t = useT();
   const reset = () => {
-    if (window.confirm("Delete everything in the simulated cluster and start a fresh one?")) {
+    if (window.confirm(t("app.resetConfirm"))) {
       actions.resetCluster();
     }
   };
@@ -53,21 +72,25 @@ function Layout() {
         </h1>
         <ClockControls />
         <button type="button" className="lab__reset" onClick={reset} data-testid="reset-cluster">
-          Reset cluster
+          {t("app.resetCluster")}
         </button>
+        <LanguageSwitch />
       </header>
       <Notice />
-      <main className="lab__main">
-        <div className="lab__pane lab__pane--editor">
-          <ApplyPanel />
-        </div>
-        <div className="lab__pane lab__pane--cluster">
-          <ClusterView />
-        </div>
-        <div className="lab__pane lab__pane--terminal">
-          <Terminal />
-        </div>
-      </main>
+      <div className="lab__body">
+        <LessonPanel />
+        <main className="lab__main">
+          <div className="lab__pane lab__pane--editor">
+            <ApplyPanel />
+          </div>
+          <div className="lab__pane lab__pane--cluster">
+            <ClusterView />
+          </div>
+          <div className="lab__pane lab__pane--terminal">
+            <Terminal />
+          </div>
+        </main>
+      </div>
     </div>
   );
 }
@@ -76,8 +99,9 @@ function Layout() {
 export default function LabApp() {
   const [lab] = useState(createLab);
   useEffect(() => {
-    const { runtime } = lab;
+    const { runtime, lesson } = lab;
     runtime.startLoop();
+    void lesson.load();
     const save = () => runtime.flush();
     window.addEventListener("pagehide", save);
     document.addEventListener("visibilitychange", save);
@@ -89,8 +113,14 @@ export default function LabApp() {
     };
   }, [lab]);
   return (
-    <LabProvider store={lab.store} actions={lab.actions}>
-      <Layout />
-    </LabProvider>
+    <I18nProvider store={lab.locale}>
+      <LabProvider store={lab.store} actions={lab.actions}>
+        <LessonProvider controller={lab.lesson}>
+          <VizProvider viz={lab.viz}>
+            <Layout />
+          </VizProvider>
+        </LessonProvider>
+      </LabProvider>
+    </I18nProvider>
   );
 }

@@ -78,8 +78,11 @@ describe("lab fault", () => {
     cluster.advance(299_000);
     expect(pods("nr")).toEqual(["node-1 Running"]);
     cluster.advance(3000);
-    expect(pods("nr")).toEqual(["node-1 Running (deleting)", "node-2 Pending"]);
+    // A deleted pod counts as failed at once; its replacement waits out the 10 s back-off (§2.5).
+    expect(pods("nr")).toEqual(["node-1 Running (deleting)"]);
     expect(job("nr").status?.failed).toBe(1);
+    cluster.advance(10_000);
+    expect(pods("nr")).toEqual(["node-1 Running (deleting)", "node-2 Running"]);
     expect(run("kubectl get events --field-selector reason=TaintManagerEviction")).toMatch(
       /Marking for deletion Pod default\/nr-/,
     );

@@ -1,11 +1,36 @@
-import { lazy, Suspense, useEffect } from "react";
-import type { EditorMarker } from "../editor/types.ts";
-import { EDITOR_FILE } from "../lab/shell.ts";
-import { useEditorText, useLabActions, useLastApply } from "../state/hooks.ts";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
+import type { KubeObject } from "../../src/api/types.ts";
+import { CronPreview } from "../editor/CronPreview.tsx";
+import type { EditorMarker, YamlEditorHandle } from "../editor/types.ts";
+import { useAppTheme } from "../editor/use-app-theme.ts";
+import { DiffDialog } from "../files/DiffDialog.tsx";
+import { FileTabs } from "../files/FileTabs.tsx";
+import { addFile, closeFile, fileNameProblem, renameFile } from "../files/files.ts";
+import type { Template } from "../files/templates.ts";
+import { useDryRun } from "../files/use-dry-run.ts";
+import { useT } from "../i18n/I18nProvider.tsx";
+import {
+  useEditorFile,
+  useEditorText,
+  useFileNames,
+  useLab,
+  useLabActions,
+  useLastApply,
+  useNowEvery,
+} from "../state/hooks.ts";
 import "./apply-panel.css";
 
 const YamlEditor = lazy(() => import("../editor/YamlEditor.tsx"));
 const NO_MARKERS: readonly EditorMarker[] = [];
+
+/** This panel's own words (to move into the i18n catalogue). */
+const S = {
+  format: "Format",
+  formatTitle: "Format the document (Shift+Alt+F)",
+  diff: "Diff",
+  diffTitle: "Compare with the live objects before applying (kubectl diff)",
+  closeConfirm: (name: string) => `Close ${name}? Its text will be deleted.`,
+} as const;
 
 /** Ctrl/Cmd+Enter applies from anywhere but the terminal (the editor has its own binding). */
 function useApplyShortcut(apply: () => void): void {
@@ -13,7 +38,7 @@ function useApplyShortcut(apply: () => void): void {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== "Enter" || !(e.ctrlKey || e.metaKey) || e.defaultPrevented) return;
       const t = e.target instanceof Element ? e.target : null;
-      if (t?.closest(".monaco-editor, .xterm")) return;
+      if (t?.closest(".monaco-editor, .xterm, dialog")) return;
       e.preventDefault();
       apply();
     };
@@ -22,45 +47,129 @@ function useApplyShortcut(apply: () => void): void {
   }, [apply]);
 }
 
-/** The manifest editor, its Apply button, and what the last apply printed. */
+/**
+ * The manifest editor: file tabs (each a file the terminal can `kubectl apply -f`), the editor
+ * with its problems list and the API server's dry run as you type, the schedule preview of
+ * CronJobs, a diff against the live objects, Apply, and what the last apply printed.
+ */
 export function ApplyPanel() {
   const text = useEditorText();
+  const file = useEditorFile();
+  const names = useFileNames();
+  const files = useLab((s) => s.files);
   const last = useLastApply();
+  const t = useT();
+  const theme = useAppTheme();
   const actions = useLabActions();
   const apply = actions.applyEditor;
   useApplyShortcut(apply);
-  // Kept until the next apply, as kubectl's output is (the editor moves them with edits).
-  const markers = last?.markers ?? NO_MARKERS;
+  const now = useNowEvery(60_000);
+  const [handle, setHandle] = useState<YamlEditorHandle | null>(null);
+  const [diffOpen, setDiffOpen] = useState(false);
+
+  const { liveObject } = actions;
+  const live = useCallback(
+    (o: KubeObject) =>
+      typeof o.kind === "string" && typeof o.metadata?.name === "string"
+        ? (liveObject(o.kind, o.metadata.namespace ?? "default", o.metadata.name) ??
+          liveObject(o.kind, undefined, o.metadata.name))
+        : undefined,
+    [liveObject],
+  );
+  const checked = useDryRun(text, file, now, last?.seq ?? 0, live);
+
+  // The text each apply read: its markers describe that text only. Once the text changes, the
+  // dry run (same decoding and validation, against the same live objects) speaks for it instead.
+  const [applied, setApplied] = useState<{ seq: number; text: string } | undefined>();
+  if (last && applied?.seq !== last.seq) setApplied({ seq: last.seq, text });
+  const markers = useMemo(() => {
+    if (!last || (last.file !== undefined && last.file !== file)) return NO_MARKERS;
+    if (applied?.seq === last.seq && applied.text !== text) return NO_MARKERS;
+    // One the dry run reports too is shown once.
+    const again = new Set(checked.map((m) => m.message));
+    const kept = last.markers.filter((m) => !again.has(m.message));
+    return kept.length === last.markers.length ? last.markers : kept;
+  }, [last, applied, text, file, checked]);
+
+  const onNew = (tpl: Template) => {
+    const next = addFile(files, tpl.file, tpl.text);
+    actions.setFiles(next.files, next.active);
+  };
+  const onRename = (from: string, to: string) => {
+    const problem = fileNameProblem(to, files, from);
+    if (problem) return problem;
+    const next = renameFile(files, from, to, file);
+    actions.setFiles(next.files, next.active);
+    return undefined;
+  };
+  const onClose = (name: string) => {
+    if ((files[name] ?? "").trim() !== "" && !window.confirm(S.closeConfirm(name))) return;
+    const next = closeFile(files, name, file);
+    actions.setFiles(next.files, next.active);
+  };
+
   return (
-    <section className="apply-panel" aria-label="Manifest editor">
-      <div className="apply-panel__bar">
-        <span className="apply-panel__file" title="kubectl apply -f job.yaml applies this buffer">
-          {EDITOR_FILE}
-        </span>
-        <span className="apply-panel__hint">
-          <kbd>Ctrl</kbd>+<kbd>Space</kbd> complete · <kbd>Ctrl</kbd>+<kbd>Enter</kbd> apply
-        </span>
-        <button
-          type="button"
-          className="apply-panel__apply"
-          onClick={apply}
-          aria-keyshortcuts="Control+Enter"
-          data-testid="apply-button"
-        >
-          Apply
-        </button>
+    <section className="apply-panel" aria-label={t("editor.label")}>
+      <div className="apply-panel__top">
+        <FileTabs
+          names={names}
+          active={file}
+          onOpen={actions.openFile}
+          onNew={onNew}
+          onRename={onRename}
+          onClose={onClose}
+        />
+        <div className="apply-panel__tools">
+          <span className="apply-panel__hint">
+            <kbd>Ctrl</kbd>+<kbd>Space</kbd> {t("editor.complete")} · <kbd>Ctrl</kbd>+
+            <kbd>Enter</kbd> {t("editor.apply")}
+          </span>
+          <button
+            type="button"
+            className="apply-panel__tool"
+            onClick={() => handle?.format()}
+            disabled={!handle}
+            title={S.formatTitle}
+            data-testid="format-button"
+          >
+            {S.format}
+          </button>
+          <button
+            type="button"
+            className="apply-panel__tool"
+            onClick={() => setDiffOpen(true)}
+            title={S.diffTitle}
+            data-testid="diff-button"
+          >
+            {S.diff}
+          </button>
+          <button
+            type="button"
+            className="apply-panel__apply"
+            onClick={apply}
+            aria-keyshortcuts="Control+Enter"
+            data-testid="apply-button"
+          >
+            {t("editor.applyButton")}
+          </button>
+        </div>
       </div>
       <div className="apply-panel__editor">
-        <Suspense fallback={<div className="apply-panel__loading">Loading editor…</div>}>
+        <Suspense fallback={<div className="apply-panel__loading">{t("editor.loading")}</div>}>
           <YamlEditor
-            path={EDITOR_FILE}
+            path={file}
             value={text}
             onChange={actions.setEditorText}
             markers={markers}
+            checkMarkers={checked}
             onApply={apply}
+            theme={theme}
+            now={now}
+            onReady={setHandle}
           />
         </Suspense>
       </div>
+      <CronPreview text={text} now={now} />
       <div
         className={`apply-result${last ? (last.ok ? " apply-result--ok" : " apply-result--error") : ""}`}
         role="status"
@@ -76,9 +185,20 @@ export function ApplyPanel() {
             ))}
           </ul>
         ) : (
-          <span className="apply-result__idle">Not applied yet.</span>
+          <span className="apply-result__idle">{t("editor.notApplied")}</span>
         )}
       </div>
+      {diffOpen && (
+        <DiffDialog
+          file={file}
+          text={text}
+          now={now}
+          live={live}
+          theme={theme}
+          onApply={apply}
+          onClose={() => setDiffOpen(false)}
+        />
+      )}
     </section>
   );
 }

@@ -1,45 +1,48 @@
+import { useT } from "../i18n/I18nProvider.tsx";
 import { useClock, useLabActions } from "../state/hooks.ts";
 import { SPEEDS } from "../state/store.ts";
 import { formatDelay, formatElapsed, formatTimeOfDay, formatVirtualTime } from "./clock-format.ts";
 import { NextIcon, PauseIcon, PlayIcon } from "./icons.tsx";
+import { TravelControls } from "../viz/TravelControls.tsx";
 import "./clock-controls.css";
 
 /** Virtual time, play/pause, speed and "next event". Keyboard shortcuts live in useClockKeys. */
 export function ClockControls() {
   const { now, startedAt, nextEventAt, playing, speed } = useClock();
   const actions = useLabActions();
+  const t = useT();
   const next =
     nextEventAt === undefined
-      ? "none scheduled"
+      ? t("clock.noneScheduled")
       : `${formatTimeOfDay(nextEventAt)} (${formatDelay(nextEventAt - now)})`;
   return (
-    <div className="clock" role="group" aria-label="Virtual clock" data-testid="clock-controls">
+    <div className="clock" role="group" aria-label={t("clock.label")} data-testid="clock-controls">
       <div className="clock__time" aria-live="off">
         <time
           className="clock__now"
           dateTime={new Date(now).toISOString()}
           data-testid="clock-now"
-          title="Virtual time of the simulated cluster"
+          title={t("clock.nowTitle")}
         >
           {formatVirtualTime(now)}
         </time>
         <span className="clock__since" data-testid="clock-since">
-          +{formatElapsed(now - startedAt)} since start
+          {t("clock.since", { elapsed: `+${formatElapsed(now - startedAt)}` })}
         </span>
       </div>
       <button
         type="button"
         className={`clock__play ${playing ? "is-playing" : ""}`}
         onClick={() => actions.togglePlay()}
-        aria-label={playing ? "Pause virtual time" : "Play virtual time"}
+        aria-label={playing ? t("clock.pauseLabel") : t("clock.playLabel")}
         aria-keyshortcuts="Space"
-        title={playing ? "Pause (Space)" : "Play (Space)"}
+        title={playing ? t("clock.pauseTitle") : t("clock.playTitle")}
         data-testid="clock-play"
       >
         {playing ? <PauseIcon /> : <PlayIcon />}
-        {playing ? "Pause" : "Play"}
+        {playing ? t("clock.pause") : t("clock.play")}
       </button>
-      <div className="clock__speeds" role="group" aria-label="Speed">
+      <div className="clock__speeds" role="group" aria-label={t("clock.speed")}>
         {SPEEDS.map((s) => (
           <button
             key={s}
@@ -47,7 +50,7 @@ export function ClockControls() {
             className="clock__speed"
             aria-pressed={speed === s}
             onClick={() => actions.setSpeed(s)}
-            title={`Virtual time runs ${s}× as fast as real time`}
+            title={t("clock.speedTitle", { speed: s })}
             data-testid={`clock-speed-${s}`}
           >
             {s}×
@@ -60,13 +63,14 @@ export function ClockControls() {
         onClick={() => actions.stepEvent()}
         disabled={nextEventAt === undefined}
         aria-keyshortcuts="ArrowRight"
-        title="Pause and jump to the next scheduled event (→)"
+        title={t("clock.nextTitle")}
         data-testid="clock-next"
       >
         <NextIcon />
-        Next event
+        {t("clock.next")}
         <span className="clock__next-at">{next}</span>
       </button>
+      <TravelControls />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useMemo } from "react";
-import type { CronJob, Job } from "../../src/api/types.ts";
+import type { CronJob } from "../../src/api/types.ts";
+import { useT } from "../i18n/I18nProvider.tsx";
 import { useCronJobs, useJobs, useNodes, usePods } from "../state/hooks.ts";
 import { formatTimeOfDay } from "./clock-format.ts";
 import { groupCluster, type JobGroup } from "./cluster-groups.ts";
@@ -7,7 +8,15 @@ import { EventsStrip } from "./EventsStrip.tsx";
 import { JobPanel } from "./JobPanel.tsx";
 import { PodGrid } from "./PodGrid.tsx";
 import { usePresence } from "./use-presence.ts";
+import { useViz, useVizLab } from "../viz/context.tsx";
+import { CronLaneStrip } from "../viz/CronLaneStrip.tsx";
+import { snapshotAt } from "../viz/history.ts";
+import { Inspector } from "../viz/Inspector.tsx";
+import { NodeStrip } from "../viz/NodeStrip.tsx";
+import { TableView } from "../viz/TableView.tsx";
+import { Timeline } from "../viz/Timeline.tsx";
 import "./cluster-view.css";
+import "../viz/viz.css";
 
 const EXIT_MS = 450;
 const groupKey = (g: JobGroup) => g.job.metadata.uid ?? g.job.metadata.name ?? "";
@@ -23,22 +32,38 @@ function CronJobPanel({ cronjob, jobs }: { cronjob: CronJob; jobs: readonly JobG
   const name = cronjob.metadata.name ?? "";
   const last = cronjob.status?.lastScheduleTime;
   const suspended = cronjob.spec.suspend === true;
+  const t = useT();
+  const viz = useVizLab();
   return (
-    <section className="cronjob" aria-label={`CronJob ${name}`}>
+    <section className="cronjob" aria-label={t("cluster.cronJobLabel", { name })}>
       <header className="cronjob__header" data-testid="cronjob-header" data-cronjob={name}>
         <span className="job__kind">CronJob</span>
-        <span className="job__name">{name}</span>
-        <code className="cronjob__schedule" title="schedule">
+        <button
+          type="button"
+          className="job__name job__select"
+          onClick={() => viz?.store.setState({ selection: { kind: "CronJob", name } })}
+          title="Inspect: why, YAML, describe, events"
+        >
+          {name}
+        </button>
+        <code className="cronjob__schedule" title={t("cluster.schedule")}>
           {cronjob.spec.schedule}
         </code>
-        {suspended && <span className="badge badge--pending">Suspended</span>}
+        {suspended && <span className="badge badge--pending">{t("cluster.suspended")}</span>}
         <span className="cronjob__meta">
-          active {cronjob.status?.active?.length ?? 0} · last schedule{" "}
-          {last ? formatTimeOfDay(Date.parse(last)) : "never"}
+          {t("cluster.cronJobMeta", {
+            active: cronjob.status?.active?.length ?? 0,
+            last: last ? formatTimeOfDay(Date.parse(last)) : t("cluster.never"),
+          })}
         </span>
       </header>
+      <CronLaneStrip cronjob={cronjob} />
       <div className="cronjob__jobs">
-        {jobs.length === 0 ? <p className="job__empty">No Jobs yet.</p> : <JobList groups={jobs} />}
+        {jobs.length === 0 ? (
+          <p className="job__empty">{t("cluster.noJobs")}</p>
+        ) : (
+          <JobList groups={jobs} />
+        )}
       </div>
     </section>
   );
@@ -46,56 +71,106 @@ function CronJobPanel({ cronjob, jobs }: { cronjob: CronJob; jobs: readonly JobG
 
 /** The cluster at a glance: CronJobs, their Jobs, the Jobs' Pods, and Pods nobody owns. */
 export function ClusterView() {
-  const pods = usePods();
-  const jobs = useJobs();
-  const cronjobs = useCronJobs();
-  const nodes = useNodes();
+  const live = { pods: usePods(), jobs: useJobs(), cronjobs: useCronJobs(), nodes: useNodes() };
+  const viz = useVizLab();
+  const scrubAt = useViz((s) => s.scrubAt);
+  const history = useViz((s) => s.history);
+  const view = useViz((s) => s.view);
+  const timelineOpen = useViz((s) => s.timelineOpen);
+  const selection = useViz((s) => s.selection);
+  // Scrubbing the timeline shows the cluster as it was then (from the recorded history).
+  const past = useMemo(
+    () => (scrubAt !== undefined && history ? snapshotAt(history, scrubAt) : undefined),
+    [scrubAt, history],
+  );
+  const { pods, jobs, cronjobs, nodes } = past ?? live;
   const groups = useMemo(() => groupCluster(pods, jobs, cronjobs), [pods, jobs, cronjobs]);
   const empty = pods.length === 0 && jobs.length === 0 && cronjobs.length === 0;
+  const t = useT();
   return (
-    <section className="cluster" aria-label="Cluster" data-testid="cluster-view">
+    <section className="cluster" aria-label={t("cluster.label")} data-testid="cluster-view">
       <div className="cluster__bar">
-        <h2 className="panel-title">Cluster</h2>
+        <h2 className="panel-title">{t("cluster.label")}</h2>
         <span className="cluster__counts">
-          {count(cronjobs, "CronJob")} · {count(jobs, "Job")} · {count(pods, "Pod")} ·{" "}
-          {count(nodes, "node")}
+          {t("cluster.counts", {
+            cronjobs: cronjobs.length,
+            jobs: jobs.length,
+            pods: pods.length,
+            nodes: nodes.length,
+          })}
         </span>
-      </div>
-      <div className="cluster__body">
-        {empty ? (
-          <div className="cluster__empty">
-            <p>No workloads yet.</p>
-            <p>
-              Write a Job in the editor and press <strong>Apply</strong> (<kbd>Ctrl</kbd>+
-              <kbd>Enter</kbd>
-              ), or run <code>kubectl apply -f job.yaml</code> in the terminal.
-            </p>
+        {viz && (
+          <div className="cluster__views" role="group" aria-label="View">
+            <button
+              type="button"
+              aria-pressed={view === "canvas"}
+              onClick={() => viz.store.setState({ view: "canvas" })}
+              data-testid="view-canvas"
+            >
+              Canvas
+            </button>
+            <button
+              type="button"
+              aria-pressed={view === "table"}
+              onClick={() => viz.store.setState({ view: "table" })}
+              data-testid="view-table"
+            >
+              Table
+            </button>
+            <button
+              type="button"
+              aria-pressed={timelineOpen}
+              onClick={() => viz.store.setState({ timelineOpen: !timelineOpen })}
+              data-testid="view-timeline"
+            >
+              Timeline
+            </button>
           </div>
-        ) : (
-          <>
-            {groups.cronjobs.map((g) => (
-              <CronJobPanel key={g.cronjob.metadata.uid} cronjob={g.cronjob} jobs={g.jobs} />
-            ))}
-            <JobList groups={groups.jobs} />
-            {groups.pods.length > 0 && (
-              <section className="job job--bare" aria-label="Pods without a Job">
-                <header className="job__header">
-                  <div className="job__title">
-                    <span className="job__kind">Pods</span>
-                    <span className="job__name">not owned by a Job</span>
-                  </div>
-                </header>
-                <PodGrid pods={groups.pods} label="Pods without a Job" />
-              </section>
-            )}
-          </>
         )}
       </div>
+      {past && (
+        <p className="cluster__past" role="status" data-testid="preview-banner">
+          Showing the cluster as it was at the scrubbed instant — it keeps running meanwhile.
+        </p>
+      )}
+      <div className="cluster__split">
+        <div className={`cluster__body${past ? " is-past" : ""}`} data-testid="cluster-canvas">
+          {viz && <NodeStrip nodes={nodes} pods={pods} />}
+          {empty ? (
+            <div className="cluster__empty">
+              <p>{t("cluster.empty")}</p>
+              <p>
+                {t("cluster.emptyHow1")} <strong>{t("editor.applyButton")}</strong> (<kbd>Ctrl</kbd>
+                +<kbd>Enter</kbd>){t("cluster.emptyHow2")} <code>kubectl apply -f job.yaml</code>{" "}
+                {t("cluster.emptyHow3")}
+              </p>
+            </div>
+          ) : view === "table" && viz ? (
+            <TableView pods={pods} jobs={jobs} cronjobs={cronjobs} />
+          ) : (
+            <>
+              {groups.cronjobs.map((g) => (
+                <CronJobPanel key={g.cronjob.metadata.uid} cronjob={g.cronjob} jobs={g.jobs} />
+              ))}
+              <JobList groups={groups.jobs} />
+              {groups.pods.length > 0 && (
+                <section className="job job--bare" aria-label={t("cluster.barePods")}>
+                  <header className="job__header">
+                    <div className="job__title">
+                      <span className="job__kind">Pods</span>
+                      <span className="job__name">{t("cluster.notOwned")}</span>
+                    </div>
+                  </header>
+                  <PodGrid pods={groups.pods} label={t("cluster.barePods")} />
+                </section>
+              )}
+            </>
+          )}
+        </div>
+        {selection && <Inspector />}
+      </div>
+      {timelineOpen && <Timeline />}
       <EventsStrip />
     </section>
   );
-}
-
-function count(list: readonly (Job | CronJob | object)[], noun: string): string {
-  return `${list.length} ${noun}${list.length === 1 ? "" : "s"}`;
 }

@@ -1,6 +1,8 @@
 import type { Job, Pod } from "../../src/api/types.ts";
+import { useT } from "../i18n/I18nProvider.tsx";
 import { jobView, TONE_GLYPH } from "./pod-status.ts";
 import { PodGrid } from "./PodGrid.tsx";
+import { useVizLab } from "../viz/context.tsx";
 
 /** A Job: its kubectl STATUS and COMPLETIONS, failures against backoffLimit, progress, its pods. */
 export function JobPanel({
@@ -13,12 +15,15 @@ export function JobPanel({
   leaving: boolean;
 }) {
   const v = jobView(job);
+  const t = useT();
+  const viz = useVizLab();
+  const parallelism = job.spec.parallelism ?? 1;
   const pct = v.target > 0 ? Math.min(100, (v.succeeded / v.target) * 100) : 0;
   const failedPct = v.target > 0 ? Math.min(100 - pct, (v.failed / v.target) * 100) : 0;
   return (
     <section
       className={`job job--${v.tone}${leaving ? " job--leaving" : ""}`}
-      aria-label={`Job ${v.name}`}
+      aria-label={t("job.label", { name: v.name })}
     >
       <header
         className="job__header"
@@ -28,7 +33,15 @@ export function JobPanel({
       >
         <div className="job__title">
           <span className="job__kind">Job</span>
-          <span className="job__name">{v.name}</span>
+          <button
+            type="button"
+            className="job__name job__select"
+            onClick={() => viz?.store.setState({ selection: { kind: "Job", name: v.name } })}
+            title="Why is it doing this? Inspect YAML, describe, events, faults"
+            data-testid="job-select"
+          >
+            {v.name}
+          </button>
           <span className={`badge badge--${v.tone}`} data-testid="job-status" key={v.status}>
             <span aria-hidden="true">{TONE_GLYPH[v.tone]}</span> {v.status}
           </span>
@@ -44,7 +57,7 @@ export function JobPanel({
           </div>
           <div
             className={v.failed > v.backoffLimit ? "is-bad" : v.failed > 0 ? "is-warn" : undefined}
-            title={`${v.failed} failed pod(s); the Job fails once more than backoffLimit (${v.backoffLimit}) have failed`}
+            title={t("job.failedTitle", { failed: v.failed, limit: v.backoffLimit })}
           >
             <dt>failed</dt>
             <dd data-testid="job-failed">{v.failed}</dd>
@@ -57,7 +70,7 @@ export function JobPanel({
         <div
           className="job__progress"
           role="progressbar"
-          aria-label={`${v.name}: ${v.succeeded} of ${v.target} completions`}
+          aria-label={t("job.progress", { name: v.name, done: v.succeeded, target: v.target })}
           aria-valuemin={0}
           aria-valuemax={v.target}
           aria-valuenow={Math.min(v.succeeded, v.target)}
@@ -65,12 +78,43 @@ export function JobPanel({
           <span className="job__progress-ok" style={{ width: `${pct}%` }} />
           <span className="job__progress-failed" style={{ width: `${failedPct}%` }} />
         </div>
+        <div className="jmeters" aria-hidden="true">
+          <Meter label="failed" value={v.failed} max={v.backoffLimit + 1} tone="failed" />
+          <Meter label="active" value={v.active} max={parallelism} tone="running" />
+        </div>
       </header>
       {pods.length > 0 ? (
-        <PodGrid pods={pods} label={`Pods of job ${v.name}`} />
+        <PodGrid pods={pods} label={t("job.pods", { name: v.name })} />
       ) : (
-        <p className="job__empty">No pods{v.status === "Running" ? " yet" : ""}.</p>
+        <p className="job__empty">
+          {v.status === "Running" ? t("job.noPodsYet") : t("job.noPods")}
+        </p>
       )}
     </section>
+  );
+}
+
+/** A thin gauge: failures against the limit that fails the Job, active pods against parallelism. */
+function Meter({
+  label,
+  value,
+  max,
+  tone,
+}: {
+  label: string;
+  value: number;
+  max: number;
+  tone: string;
+}) {
+  const pct = max > 0 ? Math.min(100, (value / max) * 100) : 0;
+  return (
+    <span className={`jmeter jmeter--${tone}`} title={`${label} ${value} / ${max}`}>
+      <span className="jmeter__label">
+        {label} {value}/{max}
+      </span>
+      <span className="jmeter__track">
+        <span className="jmeter__fill" style={{ width: `${pct}%` }} />
+      </span>
+    </span>
   );
 }

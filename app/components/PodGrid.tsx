@@ -1,5 +1,6 @@
 import { useMemo } from "react";
 import type { Pod } from "../../src/api/types.ts";
+import { useT } from "../i18n/I18nProvider.tsx";
 import { useNowEvery } from "../state/hooks.ts";
 import { PodCard, type Density } from "./PodCard.tsx";
 import { podView, TONE_GLYPH, type Tone } from "./pod-status.ts";
@@ -21,6 +22,7 @@ export function densityFor(count: number): Density {
 /** "✓ Completed 80 · ▶ Running 40": how many pods show each STATUS, in order of appearance. */
 function StatusLegend({ pods }: { pods: readonly Pod[] }) {
   const now = useNowEvery(1000);
+  const t = useT();
   const counts = useMemo(() => {
     const m = new Map<string, { tone: Tone; n: number }>();
     for (const p of pods) {
@@ -32,7 +34,7 @@ function StatusLegend({ pods }: { pods: readonly Pod[] }) {
     return [...m.entries()];
   }, [pods, now]);
   return (
-    <ul className="pod-legend" aria-label="Pods by status" data-testid="pod-legend">
+    <ul className="pod-legend" aria-label={t("pod.byStatus")} data-testid="pod-legend">
       {counts.map(([status, { tone, n }]) => (
         <li key={status} className={`pod-legend__item pod--${tone}`}>
           <span aria-hidden="true">{TONE_GLYPH[tone]}</span> {status} <strong>{n}</strong>
@@ -46,14 +48,34 @@ export function PodGrid({ pods, label }: { pods: readonly Pod[]; label: string }
   const shown = usePresence(pods, podKey, EXIT_MS);
   if (shown.length === 0) return null;
   const density = densityFor(pods.length);
+  // Nodes as lanes: each node's pods on their own row, unscheduled pods first.
+  const lanes = new Map<string, typeof shown>();
+  for (const p of shown) {
+    const node = p.item.spec.nodeName || "unscheduled";
+    const lane = lanes.get(node);
+    if (lane) lane.push(p);
+    else lanes.set(node, [p]);
+  }
+  const order = [...lanes.keys()].sort((a, b) =>
+    a === "unscheduled" ? -1 : b === "unscheduled" ? 1 : a < b ? -1 : 1,
+  );
   return (
     <>
       {density !== "full" && <StatusLegend pods={pods} />}
-      <ul className={`pod-grid pod-grid--${density}`} aria-label={label}>
-        {shown.map((p) => (
-          <PodCard key={p.key} pod={p.item} density={density} leaving={p.leaving} />
+      <div className="pod-lanes">
+        {order.map((node) => (
+          <div className="pod-lane" key={node} data-node={node}>
+            <span className="pod-lane__node" title={`Pods on ${node}`}>
+              {node}
+            </span>
+            <ul className={`pod-grid pod-grid--${density}`} aria-label={`${label} on ${node}`}>
+              {lanes.get(node)!.map((p) => (
+                <PodCard key={p.key} pod={p.item} density={density} leaving={p.leaving} />
+              ))}
+            </ul>
+          </div>
         ))}
-      </ul>
+      </div>
     </>
   );
 }

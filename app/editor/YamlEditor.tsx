@@ -1,16 +1,23 @@
-import { useEffect, useEffectEvent, useRef } from "react";
+import { useEffect, useEffectEvent, useRef, useState } from "react";
 import { MARKER_OWNER, THEME, monaco } from "./monaco.ts";
 import { markerRange } from "./marker-range.ts";
+import { problemRows, type Problem } from "./problems.ts";
+import { findSchedules, scheduleHint } from "./schedules.ts";
+import { registerSnippets } from "./snippets.ts";
 import { yamlSyntaxMarkers } from "./yaml-syntax.ts";
-import type { EditorMarker, YamlEditorProps } from "./types.ts";
+import type { EditorMarker, YamlEditorHandle, YamlEditorProps } from "./types.ts";
 import "./yaml-editor.css";
 
-export type { EditorMarker, YamlEditorProps } from "./types.ts";
+export type { EditorMarker, YamlEditorHandle, YamlEditorProps } from "./types.ts";
 
 /** How long typing must pause before the main-thread syntax fallback runs. */
 const SYNTAX_FALLBACK_DELAY_MS = 600;
+/** How long typing must pause before the schedule hints are recomputed. */
+const HINT_DELAY_MS = 300;
 /** Bounds the onChange texts remembered while the parent has not echoed them (see pendingEchoesRef). */
 const MAX_PENDING_ECHOES = 200;
+
+registerSnippets();
 
 function modelUri(path: string): monaco.Uri {
   const clean = path.replace(/^\/+/, "") || "manifest.yaml";
@@ -30,22 +37,76 @@ function toMarkerData(
   };
 }
 
+function severityOf(s: monaco.MarkerSeverity): Problem["severity"] {
+  if (s === monaco.MarkerSeverity.Error) return "error";
+  if (s === monaco.MarkerSeverity.Warning) return "warning";
+  return "info";
+}
+
+/** monaco-yaml names its schema by URI ("yaml-schema: https://…"): the list says "schema". */
+function shortSource(source: string | undefined): string | undefined {
+  if (source?.startsWith("yaml-schema")) return "schema";
+  return source;
+}
+
+/** Every marker of a model, whoever set it, as problem rows. */
+function modelProblems(model: monaco.editor.ITextModel): Problem[] {
+  return problemRows(
+    monaco.editor.getModelMarkers({ resource: model.uri }).map((m) => ({
+      line: m.startLineNumber,
+      column: m.startColumn,
+      severity: severityOf(m.severity),
+      message: m.message,
+      source: shortSource(m.source),
+    })),
+  );
+}
+
+/** Keeps one marker owner of the current model in step with a prop. */
+function useOwnerMarkers(
+  editorRef: React.RefObject<monaco.editor.IStandaloneCodeEditor | null>,
+  owner: string,
+  markers: readonly EditorMarker[] | undefined,
+  path: string,
+) {
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (!model) return;
+    monaco.editor.setModelMarkers(
+      model,
+      owner,
+      (markers ?? []).map((m) => toMarkerData(model, m)),
+    );
+    return () => {
+      if (!model.isDisposed()) monaco.editor.setModelMarkers(model, owner, []);
+    };
+  }, [editorRef, owner, markers, path]);
+}
+
 /**
  * Monaco in YAML mode with Kubernetes schema validation, hover docs and completion (monaco-yaml),
- * external markers (e.g. from the simulated API server) and Ctrl/Cmd+Enter to apply.
+ * snippets, markers from the API server (on Apply, and from its dry run while typing), a
+ * problems list that jumps to each, schedule hints after CronJob `schedule:` lines, and
+ * Ctrl/Cmd+Enter to apply.
  * Default export so the app can `React.lazy(() => import("./editor/YamlEditor"))`.
  */
 export default function YamlEditor({
   value,
   onChange,
   markers,
+  checkMarkers,
   onApply,
   theme = "dark",
   path = "manifest.yaml",
+  now,
+  onReady,
+  showProblems = true,
 }: YamlEditorProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const canApplyRef = useRef<monaco.editor.IContextKey<boolean> | null>(null);
+  const hintsRef = useRef<(() => void) | null>(null);
+  const [problems, setProblems] = useState<Problem[]>([]);
   /** True while we write `value` into the model, so that write is not echoed back via onChange. */
   const syncingRef = useRef(false);
   /**
@@ -59,7 +120,9 @@ export default function YamlEditor({
   const emitChange = useEffectEvent((text: string) => onChange(text));
   const apply = useEffectEvent(() => onApply?.());
   const currentValue = useEffectEvent(() => value);
+  const currentNow = useEffectEvent(() => now);
   const initialTheme = useEffectEvent(() => THEME[theme]);
+  const ready = useEffectEvent((h: YamlEditorHandle | null) => onReady?.(h));
 
   // The editor itself: created once, disposed on unmount.
   useEffect(() => {
@@ -83,9 +146,9 @@ export default function YamlEditor({
       renderWhitespace: "trailing",
       guides: { indentation: true },
       fixedOverflowWidgets: true,
-      wordBasedSuggestions: "off", // only schema completions, no words from the buffer
+      wordBasedSuggestions: "off", // only schema completions and snippets, no words from the buffer
       quickSuggestions: { other: true, strings: true, comments: false },
-      suggest: { showWords: false },
+      suggest: { showWords: false, snippetsPreventQuickSuggestions: false },
       hover: { delay: 300 },
       smoothScrolling: true,
       scrollbar: { verticalScrollbarSize: 10, horizontalScrollbarSize: 10, useShadows: false },
@@ -131,9 +194,47 @@ export default function YamlEditor({
       timer = setTimeout(runSyntaxFallback, SYNTAX_FALLBACK_DELAY_MS);
     };
 
+    // The schedule hint after each CronJob's `schedule:` line (injected text, not part of the model).
+    const hints = editor.createDecorationsCollection();
+    let hintTimer: ReturnType<typeof setTimeout> | undefined;
+    const refreshHints = () => {
+      const model = editor.getModel();
+      const at = currentNow();
+      if (!model || at === undefined) return hints.clear();
+      const decorations = findSchedules(model.getValue()).flatMap((site) => {
+        const text = scheduleHint(site, at);
+        if (!text || site.line > model.getLineCount()) return [];
+        const end = model.getLineMaxColumn(site.line);
+        return [
+          {
+            range: new monaco.Range(site.line, end, site.line, end),
+            options: {
+              after: {
+                content: `\u00a0\u00a0⏱ ${text}`,
+                inlineClassName: "yaml-editor__cron-hint",
+              },
+              showIfCollapsed: true,
+            },
+          },
+        ];
+      });
+      hints.set(decorations);
+    };
+    hintsRef.current = refreshHints;
+    const scheduleHints = () => {
+      clearTimeout(hintTimer);
+      hintTimer = setTimeout(refreshHints, HINT_DELAY_MS);
+    };
+
+    const updateProblems = () => {
+      const model = editor.getModel();
+      setProblems(model ? modelProblems(model) : []);
+    };
+
     const subscriptions = [
       editor.onDidChangeModelContent(() => {
         scheduleSyntaxFallback();
+        scheduleHints();
         if (syncingRef.current) return;
         const text = editor.getValue();
         const pending = pendingEchoesRef.current;
@@ -141,15 +242,36 @@ export default function YamlEditor({
         if (pending.length > MAX_PENDING_ECHOES) pending.shift();
         emitChange(text);
       }),
-      editor.onDidChangeModel(scheduleSyntaxFallback),
+      editor.onDidChangeModel(() => {
+        scheduleSyntaxFallback();
+        refreshHints();
+        updateProblems();
+      }),
       monaco.editor.onDidChangeMarkers((uris) => {
         const uri = editor.getModel()?.uri.toString();
-        if (uri && uris.some((u) => u.toString() === uri)) scheduleSyntaxFallback();
+        if (uri && uris.some((u) => u.toString() === uri)) {
+          scheduleSyntaxFallback();
+          updateProblems();
+        }
       }),
     ];
 
+    ready({
+      format: () => void editor.getAction("editor.action.formatDocument")?.run(),
+      focus: () => editor.focus(),
+      reveal: (line, column) => {
+        editor.setPosition({ lineNumber: line, column });
+        editor.revealPositionInCenterIfOutsideViewport({ lineNumber: line, column });
+        editor.focus();
+      },
+    });
+
     return () => {
+      ready(null);
       clearTimeout(timer);
+      clearTimeout(hintTimer);
+      hintsRef.current = null;
+      hints.clear();
       for (const s of subscriptions) s.dispose();
       editor.dispose();
       editorRef.current = null;
@@ -194,18 +316,14 @@ export default function YamlEditor({
     }
   }, [value, path]);
 
+  useOwnerMarkers(editorRef, MARKER_OWNER.external, markers, path);
+  useOwnerMarkers(editorRef, MARKER_OWNER.check, checkMarkers, path);
+
+  // The hints name the next runs: recompute when virtual time reaches another minute.
+  const minute = now === undefined ? undefined : Math.floor(now / 60_000);
   useEffect(() => {
-    const model = editorRef.current?.getModel();
-    if (!model) return;
-    monaco.editor.setModelMarkers(
-      model,
-      MARKER_OWNER.external,
-      (markers ?? []).map((m) => toMarkerData(model, m)),
-    );
-    return () => {
-      if (!model.isDisposed()) monaco.editor.setModelMarkers(model, MARKER_OWNER.external, []);
-    };
-  }, [markers, path]);
+    hintsRef.current?.();
+  }, [minute, path]);
 
   useEffect(() => {
     canApplyRef.current?.set(onApply !== undefined);
@@ -215,5 +333,39 @@ export default function YamlEditor({
     monaco.editor.setTheme(THEME[theme]);
   }, [theme]);
 
-  return <div ref={containerRef} className={`yaml-editor yaml-editor--${theme}`} />;
+  const reveal = (p: Problem) => {
+    const editor = editorRef.current;
+    if (!editor) return;
+    editor.setPosition({ lineNumber: p.line, column: p.column });
+    editor.revealPositionInCenterIfOutsideViewport({ lineNumber: p.line, column: p.column });
+    editor.focus();
+  };
+
+  return (
+    <div className={`yaml-editor-host yaml-editor-host--${theme}`}>
+      <div ref={containerRef} className={`yaml-editor yaml-editor--${theme}`} />
+      {showProblems && problems.length > 0 && (
+        <ul className="yaml-problems" aria-label="Problems" data-testid="problems">
+          {problems.map((p, i) => (
+            <li key={`${p.line}:${p.column}:${i}`}>
+              <button
+                type="button"
+                className={`yaml-problems__row yaml-problems__row--${p.severity}`}
+                onClick={() => reveal(p)}
+                title={p.message}
+              >
+                <span className="yaml-problems__icon" aria-label={p.severity}>
+                  {p.severity === "error" ? "✕" : p.severity === "warning" ? "!" : "i"}
+                </span>
+                <span className="yaml-problems__message">{p.message.split("\n")[0]}</span>
+                <span className="yaml-problems__where">
+                  {p.source ? `${p.source} · ` : ""}Ln {p.line}, Col {p.column}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
 }

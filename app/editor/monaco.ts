@@ -30,6 +30,8 @@ import "monaco-editor/features/documentSymbols/register";
 import "monaco-editor/features/quickOutline/register";
 import "monaco-editor/features/quickCommand/register";
 import "monaco-editor/features/links/register";
+// The `kubectl diff`-like view before Apply (DiffView.tsx).
+import "monaco-editor/features/diffEditor/register";
 // Flags non-breaking spaces and look-alike characters pasted from web pages, a classic way to
 // break YAML indentation without seeing why.
 import "monaco-editor/features/unicodeHighlighter/register";
@@ -51,6 +53,8 @@ export const MARKER_OWNER = {
   schema: "yaml",
   external: "batch-lab.external",
   syntax: "batch-lab.syntax",
+  /** The API server's dry run while typing (app/lab/apply-markers.ts checkMarkers). */
+  check: "batch-lab.check",
 } as const;
 
 export const THEME = { dark: "batch-lab-dark", light: "batch-lab-light" } as const;

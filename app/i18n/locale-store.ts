@@ -10,7 +10,7 @@ export interface LocaleState {
 
 export interface LocaleStore extends StoreApi<LocaleState> {
   /** Switch the language (saved; the page's `lang` follows). */
-  setLocale(locale: Locale): void;
+  setLocale: (locale: Locale) => void;
   /** Translate in the language chosen at the moment of the call (for non-React callers). */
   t: Translate;
 }
@@ -26,13 +26,13 @@ export function createLocaleStore(
   const store = createStore<LocaleState>()(() => ({ locale }));
   setDocumentLang(locale);
   return Object.assign(store, {
-    setLocale(next: Locale) {
+    setLocale: (next: Locale) => {
       if (!isLocale(next)) return;
       storage.set(LOCALE_KEY, next);
       setDocumentLang(next);
       store.setState({ locale: next });
     },
-    t: ((key, params) => translate(store.getState().locale, key, params)) as Translate,
+    t: ((key, params) => translate(store.getState().locale, key, params)) satisfies Translate,
   });
 }
 

@@ -4,7 +4,10 @@ import { applyMarkers, checkMarkers, fieldPaths } from "./apply-markers.ts";
 import { EDITOR_FILE, LabShell } from "./shell.ts";
 
 /** Apply `text` as the editor's buffer with the real kubectl, and mark the editor. */
-function markersFor(text: string, shell = new LabShell({ seed: 1, start: "2026-01-05T00:00:00Z" })) {
+function markersFor(
+  text: string,
+  shell = new LabShell({ seed: 1, start: "2026-01-05T00:00:00Z" }),
+) {
   const { result } = shell.run(`kubectl apply -f ${EDITOR_FILE}`, (p) =>
     p === EDITOR_FILE ? text : undefined,
   );
@@ -159,7 +162,9 @@ describe("checkMarkers (the dry run made while typing)", () => {
     const changed = ok.replace("busybox:1.36", "busybox:1.37");
     const m = checkMarkers(changed, EDITOR_FILE, { live }).map(brief);
     expect(m.map(([at]) => at)).toEqual(["6:3-6:11"]);
-    expect(m[0][1]).toMatch(/^The Job "fine" is invalid: spec\.template: Invalid value: .*: field is immutable$/);
+    expect(m[0][1]).toMatch(
+      /^The Job "fine" is invalid: spec\.template: Invalid value: .*: field is immutable$/,
+    );
     expect(m).toEqual(markersFor(changed, shell));
   });
 

@@ -8,6 +8,8 @@ export interface KeyValueStore {
 
 export const KEYS = {
   editor: "batch-lab:editor:job.yaml",
+  /** The sandbox's editor tabs, `{ active, files }` (job.yaml is also kept under `editor`). */
+  editorFiles: "batch-lab:editor-files",
   clock: "batch-lab:clock",
   replay: "batch-lab:cluster-log",
   /** The virtual time reached, saved apart from the log so the clock ticking never rewrites it. */

@@ -1,3 +1,4 @@
+import { advanceRunning, type RunningLine } from "./running.ts";
 import { LabShell, type LabEngine, type ShellOptions } from "./shell.ts";
 
 /**
@@ -15,6 +16,13 @@ export interface LabInput {
   line: string;
   /** Files the command read (e.g. the editor's text as `job.yaml`), exactly as it saw them. */
   files?: Record<string, string>;
+  /**
+   * The line kept running while the clock flowed (`get -w`, `logs -f`, `wait`, `watch`) instead
+   * of driving time to its end: replay starts it the same way and polls it as time passes.
+   */
+  stream?: true;
+  /** For a `stream` line: the virtual time it stopped (Ctrl+C, or by itself); unset while running. */
+  until?: number;
 }
 
 export interface ReplayLog extends ShellOptions {
@@ -71,15 +79,62 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
 
 function parseInput(v: unknown): LabInput | undefined {
   if (!isRecord(v)) return undefined;
-  const { at, source, line, files } = v;
+  const { at, source, line, files, stream, until } = v;
   if (typeof at !== "number" || !Number.isFinite(at)) return undefined;
   if (source !== "apply" && source !== "terminal") return undefined;
   if (typeof line !== "string") return undefined;
-  if (files === undefined) return { at, source, line };
-  if (!isRecord(files) || !Object.values(files).every((t) => typeof t === "string")) {
+  const input: LabInput = { at, source, line };
+  if (files !== undefined) {
+    if (!isRecord(files) || !Object.values(files).every((t) => typeof t === "string")) {
+      return undefined;
+    }
+    input.files = files as Record<string, string>;
+  }
+  if (stream !== undefined && stream !== true) return undefined;
+  if (until !== undefined && (typeof until !== "number" || !Number.isFinite(until))) {
     return undefined;
   }
-  return { at, source, line, files: files as Record<string, string> };
+  if (stream) input.stream = true;
+  if (stream && until !== undefined) input.until = until;
+  return input;
+}
+
+/**
+ * The log with input `index` (a `stream` line) marked as stopped at `until`, and the files it
+ * read by then. A log that overflowed (its inputs dropped) is returned as it is.
+ */
+export function stopInput(
+  log: ReplayLog,
+  index: number,
+  until: number,
+  files?: Record<string, string>,
+): ReplayLog {
+  const input = log.inputs[index];
+  if (log.overflowed || !input?.stream || input.until !== undefined) return log;
+  const stopped: LabInput = { ...input, until };
+  if (files && Object.keys(files).length > 0) stopped.files = { ...files };
+  const inputs = log.inputs.slice();
+  inputs[index] = stopped;
+  const next: ReplayLog = { ...log, inputs };
+  const size = sizes.get(log);
+  if (size !== undefined) {
+    sizes.set(next, size + JSON.stringify(stopped).length - JSON.stringify(input).length);
+  }
+  return next;
+}
+
+/**
+ * A saved log whose `stream` lines still ran when it was last saved (the page was closed or
+ * reloaded while `get -w` ran): they stopped then, at `log.now`.
+ */
+export function closeStreams(log: ReplayLog): ReplayLog {
+  if (!log.inputs.some((i) => i.stream && i.until === undefined)) return log;
+  return {
+    ...log,
+    inputs: log.inputs.map((i) =>
+      i.stream && i.until === undefined ? { ...i, until: log.now } : i,
+    ),
+  };
 }
 
 /** A saved log, or undefined when the text is not one (corrupt, foreign, or another version). */
@@ -131,14 +186,26 @@ export function replayLog(
     return { ok: false, shell, index: -1, error: "its history outgrew what the lab keeps" };
   }
   let index = -1;
+  // Stream lines still running, each stopped at its `until` (as the live clock loop polled them).
+  let running: RunningLine[] = [];
+  const advance = (to: number) => {
+    const ended = advanceRunning(cluster, running, to);
+    running = running.filter((l) => !l.command.done && !ended.includes(l));
+  };
   try {
     for (index = 0; index < log.inputs.length; index++) {
       const input = log.inputs[index];
-      if (input.at > cluster.now()) cluster.advanceTo(input.at);
+      advance(input.at);
       const files = input.files ?? {};
-      shell.run(input.line, (p) => files[p]);
+      if (input.stream && shell.start) {
+        const { command } = shell.start(input.line, (p) => files[p]);
+        if (!command.done) running.push({ command, until: input.until ?? log.now });
+      } else {
+        shell.run(input.line, (p) => files[p]);
+      }
     }
-    if (log.now > cluster.now()) cluster.advanceTo(log.now);
+    advance(log.now);
+    for (const l of running) l.command.interrupt();
   } catch (e) {
     return { ok: false, shell, index, error: e instanceof Error ? e.message : String(e) };
   }

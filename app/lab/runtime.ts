@@ -1,18 +1,22 @@
-import { DEFAULT_SEED, DEFAULT_START } from "../../src/cluster.ts";
+import { DEFAULT_SEED, DEFAULT_START, type Cluster } from "../../src/cluster.ts";
+import { complete, type Completion } from "../../src/kubectl/complete.ts";
 import type { CommandResult } from "../../src/kubectl/output.ts";
 import { translate, type Translate } from "../i18n/i18n.ts";
-import type { LabActions, TerminalTyping } from "../state/actions.ts";
+import type { LabActions, LineCallbacks, TerminalRun, TerminalTyping } from "../state/actions.ts";
 import { SPEEDS, type ClockSettings, type LabStore, type Speed } from "../state/store.ts";
 import { applyMarkers } from "./apply-markers.ts";
 import { ClusterBridge } from "./bridge.ts";
 import { FrameStepper } from "./clock-loop.ts";
 import { KEYS, type KeyValueStore } from "./persist.ts";
+import { advanceRunning, nextInstant, pollAll, type RunningLine } from "./running.ts";
 import {
   appendInput,
+  closeStreams,
   emptyLog,
   parseLog,
   replayLog,
   serializeLog,
+  stopInput,
   withNow,
   type LabInput,
   type ReplayLog,
@@ -47,8 +51,8 @@ export interface LabMode {
 /** Where a mode's state is saved (the sandbox keeps the keys it always had). */
 function modeKeys(id: string) {
   if (id === SANDBOX) {
-    const { replay, replayNow, replayFailed } = KEYS;
-    return { replay, replayNow, replayFailed, files: undefined };
+    const { replay, replayNow, replayFailed, editorFiles: files } = KEYS;
+    return { replay, replayNow, replayFailed, files };
   }
   const p = `batch-lab:mode:${id}:`;
   return {
@@ -60,12 +64,15 @@ function modeKeys(id: string) {
 }
 
 /** Saved editor files of an exercise: `{ active, files }`, or undefined when not that. */
-function parseFiles(text: string | null): { active: string; files: Record<string, string> } | undefined {
+function parseFiles(
+  text: string | null,
+): { active: string; files: Record<string, string> } | undefined {
   if (!text) return undefined;
   try {
     const v = JSON.parse(text) as { active?: unknown; files?: unknown };
     const files = v.files;
-    if (typeof v.active !== "string" || typeof files !== "object" || files === null) return undefined;
+    if (typeof v.active !== "string" || typeof files !== "object" || files === null)
+      return undefined;
     const entries = Object.entries(files as Record<string, unknown>);
     if (!entries.every(([, t]) => typeof t === "string")) return undefined;
     return { active: v.active, files: Object.fromEntries(entries) as Record<string, string> };
@@ -84,6 +91,8 @@ export interface LabRuntimeOptions {
   start?: string;
   /** The lab's own messages (notices) in the learner's language; English by default. */
   t?: Translate;
+  /** Called with each new cluster before anything runs on it (app/viz records its history). */
+  observe?: (cluster: Cluster) => void;
 }
 
 /** How often (wall ms) the advancing clock is written to storage while time flows. */
@@ -128,8 +137,12 @@ export class LabRuntime {
   private frame: number | undefined;
   private lastClockSave = -Infinity;
   private applySeq = 0;
+  /** Terminal lines running while the clock flows (see startLine). */
+  private live: LiveLine[] = [];
+  private readonly observe: ((cluster: Cluster) => void) | undefined;
 
   constructor(opts: LabRuntimeOptions) {
+    this.observe = opts.observe;
     this.store = opts.store;
     this.storage = opts.storage;
     this.frames = opts.frames ?? browserFrames;
@@ -176,6 +189,7 @@ export class LabRuntime {
   switchMode(mode: LabMode): void {
     const previous = this.mode;
     const old = this.shell;
+    this.stopLive();
     this.saveNow();
     this.mode = mode;
     try {
@@ -217,7 +231,8 @@ export class LabRuntime {
 
   private loadFiles(): { files: Record<string, string>; editorFile: string } {
     const { files: key } = this.keys;
-    if (key === undefined) {
+    // A sandbox saved before it had tabs kept only job.yaml.
+    if (this.mode.id === SANDBOX && this.storage.get(key) === null) {
       const text = this.storage.get(KEYS.editor) ?? this.mode.files[EDITOR_FILE] ?? "";
       return { files: { [EDITOR_FILE]: text }, editorFile: EDITOR_FILE };
     }
@@ -232,8 +247,8 @@ export class LabRuntime {
   private saveFiles(): void {
     const { files, editorFile } = this.store.getState();
     const { files: key } = this.keys;
-    if (key === undefined) this.storage.set(KEYS.editor, files[EDITOR_FILE] ?? "");
-    else this.storage.set(key, JSON.stringify({ active: editorFile, files }));
+    if (this.mode.id === SANDBOX) this.storage.set(KEYS.editor, files[EDITOR_FILE] ?? "");
+    this.storage.set(key, JSON.stringify({ active: editorFile, files }));
   }
 
   private restore(): { shell: LabEngine; log: ReplayLog; notice?: string } {
@@ -245,21 +260,58 @@ export class LabRuntime {
     const savedNow = Number(this.storage.get(keys.replayNow));
     if (saved && Number.isFinite(savedNow) && savedNow > saved.now)
       saved = withNow(saved, savedNow);
+    if (saved) saved = closeStreams(saved);
     if (saved) {
-      const r = replayLog(saved, () => mode.create());
+      const r = replayLog(saved, () => this.createEngine());
       if (r.ok) return { shell: r.shell, log: saved };
       r.shell.dispose?.();
       // Keep what could not be replayed (for a bug report) before the fresh log replaces it.
       this.storage.set(keys.replayFailed, serializeLog(saved));
-      const shell = mode.create();
+      const shell = this.createEngine();
       return {
         shell,
         log: emptyLog(mode, shell.cluster.now()),
         notice: this.t("notice.restoreFailed", { error: r.error }),
       };
     }
-    const shell = mode.create();
+    const shell = this.createEngine();
     return { shell, log: emptyLog(mode, shell.cluster.now()) };
+  }
+
+  /** A fresh engine of the current mode, shown to `observe` before anything runs on it. */
+  private createEngine(): LabEngine {
+    const engine = this.mode.create();
+    this.observe?.(engine.cluster);
+    return engine;
+  }
+
+  /** The replay log as it stands, with the time reached (time travel reads it). */
+  currentLog(): ReplayLog {
+    return withNow(this.log, this.shell.cluster.now());
+  }
+
+  /**
+   * Continue from the cluster a log describes (undo, redo, reset to start): its inputs replayed
+   * into a fresh cluster — the simulation is deterministic, so this is that state exactly
+   * (DESIGN.md "The one idea"). Pauses the clock. False (and a notice) when replay failed.
+   */
+  travelTo(log: ReplayLog): boolean {
+    const r = replayLog(log, () => this.createEngine());
+    if (!r.ok) {
+      r.shell.dispose?.();
+      this.store.setState({ notice: this.t("notice.restoreFailed", { error: r.error }) });
+      return false;
+    }
+    const old = this.shell;
+    this.shell = r.shell;
+    old.dispose?.();
+    this.log = log;
+    this.pause();
+    this.stepper.reset();
+    this.bridge.attach(this.shell.cluster, Date.parse(this.mode.start));
+    this.saveLog();
+    this.store.setState({ lastApply: undefined });
+    return true;
   }
 
   /** Start the animation-frame loop. */
@@ -287,10 +339,12 @@ export class LabRuntime {
     const { playing, speed } = this.store.getState().clock;
     if (playing) {
       const delta = this.stepper.step(wallNow, speed);
-      if (delta > 0) this.guard(() => this.shell.cluster.advance(delta));
+      if (delta > 0) this.guard(() => this.advanceLive(this.shell.cluster.now() + delta));
     } else {
       this.stepper.reset();
     }
+    // Also when paused: an Apply shows up in a running `get -w` at once.
+    if (this.live.length > 0) this.guard(() => this.endLive(pollAll(this.live)));
     this.bridge.publish();
     const now = this.shell.cluster.now();
     if (now !== this.log.now && wallNow - this.lastClockSave >= SAVE_CLOCK_EVERY_MS) {
@@ -337,6 +391,11 @@ export class LabRuntime {
     const { result, read } = this.shell.run(line, this.editorFiles());
     const input: LabInput = { at, source, line };
     if (Object.keys(read).length > 0) input.files = read;
+    this.append(input);
+    return result;
+  }
+
+  private append(input: LabInput): void {
     const before = this.log.overflowed;
     this.log = appendInput(this.log, input);
     if (this.log.overflowed && !before) {
@@ -346,7 +405,6 @@ export class LabRuntime {
     }
     this.saveLog();
     this.bridge.publish();
-    return result;
   }
 
   /** The actions with `this` bound, safe to pass around as callbacks (`onClick={a.play}`). */
@@ -355,7 +413,13 @@ export class LabRuntime {
       setEditorText: (text: string) => this.setEditorText(text),
       applyEditor: () => this.applyEditor(),
       openFile: (name: string) => this.openFile(name),
+      setFiles: (files: Readonly<Record<string, string>>, active?: string) =>
+        this.replaceFiles(files, active),
+      liveObject: (kind: string, namespace: string | undefined, name: string) =>
+        this.shell.cluster.store.get(kind, namespace, name),
       exec: (line: string) => this.exec(line),
+      startLine: (line: string, cb: LineCallbacks) => this.startLine(line, cb),
+      complete: (line: string, cursor: number) => this.complete(line, cursor),
       play: () => this.play(),
       pause: () => this.pause(),
       togglePlay: () => this.togglePlay(),
@@ -398,6 +462,7 @@ export class LabRuntime {
         ok: result.exitCode === 0,
         lines,
         markers: applyMarkers(text, editorFile, result),
+        file: editorFile,
       },
     });
   }
@@ -406,6 +471,84 @@ export class LabRuntime {
     const trimmed = line.trim();
     if (trimmed === "" || trimmed.startsWith("#")) return { chunks: [], exitCode: 0 };
     return this.record("terminal", line);
+  }
+
+  // ---- terminal lines that keep running while the clock flows --------------------------------
+
+  /**
+   * Start a terminal line. `get -w`, `logs -f`, `wait`, `watch`, `timeout D …` keep running as
+   * the clock flows (polled every frame; paused, nothing moves), streaming their chunks, until
+   * they end or are interrupted; the replay log records when they stopped. `sleep D` lets its
+   * time pass at once, paused or not, as in a script. Engines without `start` run lines to the end.
+   */
+  startLine(line: string, cb: LineCallbacks): TerminalRun {
+    const idle: TerminalRun = { interrupt: () => undefined };
+    const trimmed = line.trim();
+    const engine = this.shell;
+    if (
+      trimmed === "" ||
+      trimmed.startsWith("#") ||
+      !engine.start ||
+      /^sleep(\s|$)/.test(trimmed)
+    ) {
+      const result = this.exec(line);
+      for (const c of result.chunks) cb.onChunk(c);
+      cb.onDone(result);
+      return idle;
+    }
+    const at = engine.cluster.now();
+    const { command, read } = engine.start(line, this.editorFiles(), (c) => cb.onChunk(c));
+    const input: LabInput = { at, source: "terminal", line };
+    if (Object.keys(read).length > 0) input.files = { ...read };
+    if (!command.done) input.stream = true;
+    this.append(input);
+    if (command.done) {
+      cb.onDone(command.result());
+      return idle;
+    }
+    const entry: LiveLine = { command, index: this.log.inputs.length - 1, read, cb, engine };
+    this.live.push(entry);
+    return {
+      interrupt: () => {
+        if (!this.live.includes(entry)) return;
+        command.interrupt();
+        this.endLive([entry]);
+      },
+    };
+  }
+
+  complete(line: string, cursor: number): Completion {
+    try {
+      return complete(line, cursor, this.shell.cluster);
+    } catch {
+      return { from: cursor, candidates: [] };
+    }
+  }
+
+  /** Advance to `to`, polling the running lines at their own instants (see advanceRunning). */
+  private advanceLive(to: number): void {
+    this.endLive(advanceRunning(this.shell.cluster, this.live, to));
+  }
+
+  /** Note in the log when lines stopped, then tell their terminals. */
+  private endLive(ended: readonly RunningLine[]): void {
+    if (ended.length === 0) return;
+    const now = this.shell.cluster.now();
+    const lines = ended as LiveLine[];
+    this.live = this.live.filter((l) => !lines.includes(l));
+    for (const l of lines) {
+      if (l.engine === this.shell) this.log = stopInput(this.log, l.index, now, l.read);
+    }
+    this.saveLog();
+    this.bridge.publish();
+    for (const l of lines) l.cb.onDone(l.command.result());
+  }
+
+  /** Interrupt every running line (the cluster is about to be replaced). */
+  private stopLive(): void {
+    const lines = this.live;
+    for (const l of lines) l.command.interrupt();
+    this.endLive(lines);
   }
 
   private setClock(patch: Partial<ClockSettings>): void {
@@ -432,7 +575,10 @@ export class LabRuntime {
 
   stepEvent(): void {
     this.pause();
-    this.guard(() => this.shell.cluster.stepEvent());
+    this.guard(() => {
+      const next = nextInstant(this.shell.cluster, this.live);
+      if (next !== undefined) this.advanceLive(next);
+    });
     this.bridge.publish();
     this.saveNow();
   }
@@ -442,8 +588,9 @@ export class LabRuntime {
   }
 
   resetCluster(): void {
+    this.stopLive();
     const old = this.shell;
-    this.shell = this.mode.create();
+    this.shell = this.createEngine();
     old.dispose?.();
     this.log = emptyLog(this.mode, this.shell.cluster.now());
     this.stepper.reset();
@@ -466,8 +613,17 @@ export class LabRuntime {
 
   dispose(): void {
     this.stopLoop();
+    this.stopLive();
     this.saveNow();
     this.bridge.detach();
     this.shell.dispose?.();
   }
+}
+
+/** A running terminal line: where it is in the log, what it read, whom to tell when it ends. */
+interface LiveLine extends RunningLine {
+  index: number;
+  read: Record<string, string>;
+  cb: LineCallbacks;
+  engine: LabEngine;
 }

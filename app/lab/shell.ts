@@ -1,6 +1,6 @@
 import { createCluster, type Cluster } from "../../src/cluster.ts";
-import type { CommandResult } from "../../src/kubectl/output.ts";
-import { Session } from "../../src/kubectl/session.ts";
+import type { Chunk, CommandResult } from "../../src/kubectl/output.ts";
+import { Session, type RunningCommand } from "../../src/kubectl/session.ts";
 
 /** The editor's buffer, as the terminal sees it: `kubectl apply -f job.yaml` applies the editor. */
 export const EDITOR_FILE = "job.yaml";
@@ -25,8 +25,20 @@ export const normalizePath = (p: string): string => p.replace(/^(\.\/)+/, "");
 export interface LabEngine {
   readonly cluster: Cluster;
   run(line: string, files: FileLookup): { result: CommandResult; read: Record<string, string> };
+  /**
+   * Start a line that may keep running while the clock flows (`get -w`, `logs -f`, `wait`); its
+   * chunks go to `onChunk` as they are written. `read` fills up with the files it reads, also
+   * later on (`watch kubectl apply -f job.yaml`), always from `files` as they were at the start.
+   * Engines without it run every line to its end (`run`).
+   */
+  start?(line: string, files: FileLookup, onChunk?: (c: Chunk) => void): StartedLine;
   /** Stop observing the cluster (timelines, injections); called when the engine is replaced. */
   dispose?(): void;
+}
+
+export interface StartedLine {
+  command: RunningCommand;
+  read: Record<string, string>;
 }
 
 /**
@@ -55,19 +67,83 @@ export class LabShell implements LabEngine {
 
   /** Run one line; returns what it printed and the files it read (path → text). */
   run(line: string, files: FileLookup): { result: CommandResult; read: Record<string, string> } {
+    const read: Record<string, string> = {};
+    const r = this.withFiles(files, read, () => this.session.exec(line));
+    return { result: r.value ?? internalError(r.error), read };
+  }
+
+  start(line: string, files: FileLookup, onChunk?: (c: Chunk) => void): StartedLine {
+    const read: Record<string, string> = {};
+    const started = this.withFiles(files, read, () => this.session.start(line, { onChunk }));
+    if (started.value === undefined) {
+      const result = internalError(started.error);
+      for (const c of result.chunks) onChunk?.(c);
+      return { command: finishedCommand(result), read };
+    }
+    const command = started.value;
+    // Each step of the command sees the same files and notes what it reads; a simulator bug in
+    // a later step ends the command (the same way on replay) instead of the page.
+    const step = <T>(fn: () => T, fallback: T): T => {
+      const r = this.withFiles(files, read, fn);
+      if (r.value !== undefined) return r.value;
+      if (!command.done) command.interrupt();
+      onChunk?.({ stream: "stderr", text: internalError(r.error).chunks[0].text });
+      return fallback;
+    };
+    const wrapped: RunningCommand = {
+      get done() {
+        return command.done;
+      },
+      get endless() {
+        return command.endless;
+      },
+      result: () => command.result(),
+      poll: () => step(() => command.poll(), true),
+      drive: (maxMs?: number) => step(() => command.drive(maxMs), true),
+      wakeAt: () => command.wakeAt(),
+      interrupt: () => step(() => (command.interrupt(), true), true),
+    };
+    return { command: wrapped, read };
+  }
+
+  /** Run `fn` with `files` visible to `-f` and reads noted in `read`; catches simulator bugs. */
+  private withFiles<T>(
+    files: FileLookup,
+    read: Record<string, string>,
+    fn: () => T,
+  ): { value: T; error?: undefined } | { value?: undefined; error: unknown } {
+    const before = { lookup: this.lookup, reads: this.reads };
     this.lookup = files;
-    this.reads = {};
+    this.reads = read;
     try {
-      return { result: this.session.exec(line), read: this.reads };
+      return { value: fn() };
     } catch (e) {
-      // A bug in the simulator must not take the page down; the same line fails the same way
-      // when replayed, so live and replayed clusters stay identical.
-      const message = e instanceof Error ? e.message : String(e);
-      const text = `internal error: ${message} (this is a Batch Lab bug)\n`;
-      return { result: { chunks: [{ stream: "stderr", text }], exitCode: 1 }, read: this.reads };
+      return { error: e };
     } finally {
-      this.lookup = () => undefined;
-      this.reads = {};
+      this.lookup = before.lookup;
+      this.reads = before.reads;
     }
   }
+}
+
+/**
+ * A bug in the simulator must not take the page down; the same line fails the same way when
+ * replayed, so live and replayed clusters stay identical.
+ */
+function internalError(e: unknown): CommandResult {
+  const message = e instanceof Error ? e.message : String(e);
+  const text = `internal error: ${message} (this is a Batch Lab bug)\n`;
+  return { chunks: [{ stream: "stderr", text }], exitCode: 1 };
+}
+
+function finishedCommand(result: CommandResult): RunningCommand {
+  return {
+    done: true,
+    endless: false,
+    result: () => result,
+    poll: () => true,
+    drive: () => true,
+    wakeAt: () => undefined,
+    interrupt: () => undefined,
+  };
 }

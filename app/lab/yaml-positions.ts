@@ -67,7 +67,8 @@ function parseTree(body: string): PNode | undefined {
     switch (e.type) {
       case EVENT_ID.SCALAR: {
         // A quoted scalar's value range excludes its quotes; a marker should not.
-        const quoted = e.style === SCALAR_STYLE.SINGLE_QUOTED || e.style === SCALAR_STYLE.DOUBLE_QUOTED;
+        const quoted =
+          e.style === SCALAR_STYLE.SINGLE_QUOTED || e.style === SCALAR_STYLE.DOUBLE_QUOTED;
         const q = quoted && e.valueStart >= 0 ? 1 : 0;
         return {
           kind: "scalar",
@@ -164,8 +165,7 @@ function entrySpans(doc: YamlDocument, key: PNode, value: PNode): { span: Span; 
   const keySpan = toSpan(doc, key.start, keyEnd);
   const sameLine = (o: number) => !doc.body.slice(key.start, o).includes("\n");
   const scalarValue = (value.kind === "scalar" || value.kind === "alias") && value.start >= 0;
-  const span =
-    scalarValue && sameLine(value.end) ? toSpan(doc, key.start, value.end) : keySpan;
+  const span = scalarValue && sameLine(value.end) ? toSpan(doc, key.start, value.end) : keySpan;
   return { span, keySpan };
 }
 
@@ -200,6 +200,7 @@ export function locatePath(doc: YamlDocument, path: string): Located | undefined
       continue;
     }
     if (node.kind !== "mapping" || "index" in token) break;
+    const entries = node.entries;
     let matched = false;
     let run = 0;
     while (t + run < tokens.length && "name" in tokens[t + run]) run++;
@@ -208,7 +209,7 @@ export function locatePath(doc: YamlDocument, path: string): Located | undefined
         .slice(t, t + n)
         .map((x) => ("name" in x ? x.name : ""))
         .join(".");
-      const entry = node.entries.find((e) => e.key.kind === "scalar" && e.key.value === name);
+      const entry = entries.find((e) => e.key.kind === "scalar" && e.key.value === name);
       if (!entry) continue;
       found = entrySpans(doc, entry.key, entry.value);
       node = entry.value;

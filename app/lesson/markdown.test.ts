@@ -76,7 +76,11 @@ describe("parseMarkdown", () => {
   });
 
   it("keeps raw HTML as text and drops unsafe links", () => {
-    expect(parseInline('<img src=x onerror="alert(1)"> [x](javascript:alert(1)) [k8s](https://kubernetes.io)')).toEqual([
+    expect(
+      parseInline(
+        '<img src=x onerror="alert(1)"> [x](javascript:alert(1)) [k8s](https://kubernetes.io)',
+      ),
+    ).toEqual([
       { type: "text", text: '<img src=x onerror="alert(1)"> ' },
       { type: "text", text: "x" },
       { type: "text", text: " " },
@@ -87,7 +91,9 @@ describe("parseMarkdown", () => {
   });
 
   it("leaves snake_case and lone markers alone", () => {
-    expect(parseInline("a_b_c and 2 * 3 * 4")).toEqual([{ type: "text", text: "a_b_c and 2 * 3 * 4" }]);
+    expect(parseInline("a_b_c and 2 * 3 * 4")).toEqual([
+      { type: "text", text: "a_b_c and 2 * 3 * 4" },
+    ]);
   });
 
   it("finds runnable kubectl lines", () => {

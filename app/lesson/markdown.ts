@@ -76,7 +76,11 @@ export function parseMarkdown(source: string, depth = 0): Block[] {
       continue;
     }
     const para: string[] = [];
-    while (i < lines.length && lines[i].trim() !== "" && (para.length === 0 || !startsBlock(lines[i])))
+    while (
+      i < lines.length &&
+      lines[i].trim() !== "" &&
+      (para.length === 0 || !startsBlock(lines[i]))
+    )
       para.push(lines[i++].trim());
     blocks.push({ type: "paragraph", children: parseInline(para.join(" ")) });
   }
@@ -101,7 +105,11 @@ function parseList(lines: string[], from: number, depth: number): [Block, number
       if (l.trim() === "") {
         // A blank line continues the item only when an indented line follows.
         const nextLine = lines[i + 1];
-        if (nextLine !== undefined && leading(nextLine) >= contentIndent && nextLine.trim() !== "") {
+        if (
+          nextLine !== undefined &&
+          leading(nextLine) >= contentIndent &&
+          nextLine.trim() !== ""
+        ) {
           body.push("");
           i++;
           continue;
@@ -179,7 +187,9 @@ export function parseInline(text: string, depth = 0): Inline[] {
       }
     }
     if (c === "[" && depth < MAX_DEPTH) {
-      const link = /^\[([^\]]*)\]\(([^)\s]*)(?:\s+"[^"]*")?\)/.exec(text.slice(i));
+      const link = /^\[([^\]]*)\]\(((?:[^()\s]|\([^()\s]*\))*)(?:\s+"[^"]*")?\)/.exec(
+        text.slice(i),
+      );
       if (link) {
         flush();
         const children = parseInline(link[1], depth + 1);

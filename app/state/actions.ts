@@ -1,4 +1,6 @@
-import type { CommandResult } from "../../src/kubectl/output.ts";
+import type { KubeObject } from "../../src/api/types.ts";
+import type { Completion } from "../../src/kubectl/complete.ts";
+import type { Chunk, CommandResult } from "../../src/kubectl/output.ts";
 import type { Speed } from "./store.ts";
 
 /**
@@ -11,8 +13,24 @@ export interface LabActions {
   readonly applyEditor: () => void;
   /** Show another of the mode's editor files. */
   readonly openFile: (name: string) => void;
+  /** Replace the editor's files (tabs: new, rename, close), showing `active` (else the first). */
+  readonly setFiles: (files: Readonly<Record<string, string>>, active?: string) => void;
+  /** The object as it is live in the cluster now (read-only; for the editor's dry run and diff). */
+  readonly liveObject: (
+    kind: string,
+    namespace: string | undefined,
+    name: string,
+  ) => KubeObject | undefined;
   /** Run one terminal line and record it for replay. */
   readonly exec: (line: string) => CommandResult;
+  /**
+   * Start a terminal line: chunks stream to `cb.onChunk`, `cb.onDone` gets the result once it
+   * ends (by itself, Ctrl+C, or the cluster being replaced). `get -w`, `logs -f`, `wait`, `watch`
+   * keep running as the clock flows; the line is recorded for replay with when it stopped.
+   */
+  readonly startLine: (line: string, cb: LineCallbacks) => TerminalRun;
+  /** Tab completion for the terminal line, with object names from the live cluster. */
+  readonly complete: (line: string, cursor: number) => Completion;
   readonly play: () => void;
   readonly pause: () => void;
   readonly togglePlay: () => void;
@@ -33,3 +51,14 @@ export interface LabActions {
 
 /** Types `line` into the terminal and presses Enter; resolves once the line ran. */
 export type TerminalTyping = (line: string) => Promise<void>;
+
+export interface LineCallbacks {
+  onChunk(chunk: Chunk): void;
+  onDone(result: CommandResult): void;
+}
+
+/** A terminal line started with `startLine`. */
+export interface TerminalRun {
+  /** Ctrl+C: stop it now (exit status 130); `onDone` follows. No-op once it ended. */
+  interrupt(): void;
+}

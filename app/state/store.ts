@@ -17,6 +17,8 @@ export interface ApplyOutcome {
   ok: boolean;
   lines: readonly { stream: "stdout" | "stderr"; text: string }[];
   markers: readonly EditorMarker[];
+  /** The editor file that was applied (the markers belong to it). */
+  file?: string;
 }
 
 export interface LabState {

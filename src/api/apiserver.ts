@@ -1,5 +1,6 @@
 import { invalid, notFound, StatusError } from "./errors.ts";
 import { qualifiedPlural, resourceFor } from "./resources.ts";
+import { defaultServiceAccountFor } from "./core-objects.ts";
 import { clone, type ObjectStore } from "./store.ts";
 import { strategies, type Strategy } from "./strategies.ts";
 import { normalizeDecoded, strictDecode } from "./strict-decode.ts";
@@ -23,7 +24,11 @@ export const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
  * follow the propagation policy and grace-period rules of the real server.
  */
 export class ApiServer {
-  constructor(readonly store: ObjectStore) {}
+  constructor(readonly store: ObjectStore) {
+    // The service-account controller's `default` ServiceAccount of the default namespace.
+    if (!store.get("ServiceAccount", "default", "default"))
+      store.create(defaultServiceAccountFor("default"), true);
+  }
 
   private strategy(kind: string): Strategy<KubeObject> {
     const s = strategies[kind] as Strategy<KubeObject> | undefined;
@@ -40,12 +45,14 @@ export class ApiServer {
    * writers (controllers, built from typed objects) skip strict decoding: it only ever rejects
    * unknown fields, which a typed client cannot send.
    */
-  prepare<T extends KubeObject>(input: T, trusted = false): T {
+  prepare<T extends KubeObject>(input: T, trusted = false, owned = false): T {
     if (!trusted) {
       const decodeError = strictDecode(input);
       if (decodeError) throw decodeError;
     }
-    const obj = normalizeDecoded(clone(input));
+    // Decoding builds a new object already; an `owned` input (built fresh for this call, never
+    // touched again, nothing in it frozen) needs no protective copy before it.
+    const obj = normalizeDecoded(owned ? input : clone(input));
     obj.metadata ??= {};
     const meta = obj.metadata;
     delete meta.uid;
@@ -58,6 +65,7 @@ export class ApiServer {
     // A manifest without a spec decodes to an empty one, as Go's zero values do.
     if (["Job", "CronJob", "Pod"].includes(obj.kind)) (obj as { spec?: unknown }).spec ??= {};
     s.default(obj);
+    if (obj.kind === "Pod") this.admitServiceAccount(obj as unknown as Pod);
     if (s.prepareCreate) {
       meta.uid = this.store.newUid();
       s.prepareCreate(obj);
@@ -67,11 +75,43 @@ export class ApiServer {
     return obj;
   }
 
-  create<T extends KubeObject>(input: T, opts: { dryRun?: boolean; trusted?: boolean } = {}): T {
-    const obj = this.prepare(input, opts.trusted);
+  /**
+   * Create. `trusted`: a controller's typed object (no strict decoding); `owned`: the caller
+   * built `input` fresh for this call and hands it over (no defensive copy).
+   */
+  create<T extends KubeObject>(
+    input: T,
+    opts: { dryRun?: boolean; trusted?: boolean; owned?: boolean } = {},
+  ): T {
+    const obj = this.prepare(input, opts.trusted, opts.owned);
     if (opts.dryRun) return obj;
     // `prepare` built `obj` as a private copy: the store may keep it without copying again.
-    return this.store.create(obj, true);
+    const created = this.store.create(obj, true);
+    // The service-account controller gives every new namespace its `default` ServiceAccount.
+    if (created.kind === "Namespace" && created.metadata.name) {
+      const sa = defaultServiceAccountFor(created.metadata.name);
+      if (!this.store.get("ServiceAccount", sa.metadata.namespace, "default"))
+        this.store.create(sa, true);
+    }
+    return created;
+  }
+
+  /**
+   * The ServiceAccount admission plugin: a pod naming a ServiceAccount that does not exist is
+   * forbidden. The name in the message is the pod's generateName when it has no name yet
+   * (admission runs before name generation), e.g. for Job pods:
+   * `pods "backup-" is forbidden: error looking up service account default/x: serviceaccount "x" not found`.
+   */
+  private admitServiceAccount(pod: Pod): void {
+    const ns = pod.metadata.namespace ?? "default";
+    const sa = pod.spec.serviceAccountName ?? "default";
+    if (this.store.get("ServiceAccount", ns, sa)) return;
+    const name = pod.metadata.name || pod.metadata.generateName || "Unknown";
+    throw new StatusError(
+      "Forbidden",
+      `pods "${name}" is forbidden: error looking up service account ${ns}/${sa}: serviceaccount "${sa}" not found`,
+      { kind: "Pod", name },
+    );
   }
 
   /**

@@ -59,7 +59,7 @@ export interface ServiceAccount extends KubeObject {
 export function clusterIPFor(namespace: string, name: string): string {
   const h = parseInt(hexDigest(`${namespace}/${name}`, 6), 16);
   const third = (h >> 8) % 256;
-  let fourth = h % 254 + 1;
+  let fourth = (h % 254) + 1;
   if (third === 0 && (fourth === 1 || fourth === 10)) fourth += 100;
   return `10.96.${third}.${fourth}`;
 }
@@ -76,7 +76,8 @@ export function defaultService(s: Service): void {
     p.protocol ??= "TCP";
     p.targetPort ??= p.port;
   }
-  if (spec.clusterIP === undefined) spec.clusterIP = clusterIPFor(s.metadata.namespace, s.metadata.name ?? "");
+  if (spec.clusterIP === undefined)
+    spec.clusterIP = clusterIPFor(s.metadata.namespace, s.metadata.name ?? "");
   spec.clusterIPs ??= spec.clusterIP === "None" ? ["None"] : [spec.clusterIP];
   s.status = { loadBalancer: {} };
 }
@@ -99,7 +100,6 @@ export function bindPvc(pvc: PersistentVolumeClaim): void {
     "volume.beta.kubernetes.io/storage-provisioner": "rancher.io/local-path",
     "volume.kubernetes.io/storage-provisioner": "rancher.io/local-path",
   };
-  pvc.metadata.finalizers = ["kubernetes.io/pvc-protection"];
   pvc.status = {
     phase: "Bound",
     accessModes: [...(spec.accessModes ?? ["ReadWriteOnce"])],

@@ -44,6 +44,14 @@ export function defaultPod(pod: Pod): void {
   // The registry starts every pod Pending with its QoS class (pkg/registry/core/pod/strategy.go).
   pod.status ??= { phase: "Pending", qosClass: qosClass(pod.spec) };
   defaultPodSpec(pod.spec);
+  // SetDefaults_Pod: a container that sets limits but no requests requests its limits.
+  for (const c of [...(pod.spec.initContainers ?? []), ...(pod.spec.containers ?? [])]) {
+    const limits = c.resources?.limits;
+    if (!limits) continue;
+    const requests = { ...c.resources!.requests };
+    for (const [k, v] of Object.entries(limits)) requests[k] ??= v;
+    c.resources!.requests = requests;
+  }
   pod.spec.enableServiceLinks ??= true;
   pod.spec.serviceAccountName ??= "default";
   pod.spec.priority ??= 0;

@@ -19,24 +19,57 @@ export interface FieldError {
   field: string;
   /** The offending value (rendered per §6.1), absent for Required/Forbidden. */
   value?: unknown;
+  /** `field.OmitValueType{}`: the body is the bare type, e.g. `Invalid value: <detail>`. */
+  omitValue?: boolean;
   /** Extra detail after the body. */
   detail?: string;
   /** Unsupported: the allowed values. */
   supported?: string[];
-  /** TooLong: the limit. */
+  /** TooLong / TooMany: the limit. */
   max?: number;
 }
 
-/** Render a value the way apimachinery 1.34 does: numbers/booleans bare, strings quoted, the rest JSON. */
+/** Go's `strconv.Quote` (`%q`) for the strings validation reports: ASCII escapes, UTF-8 kept. */
+export function goQuote(s: string): string {
+  let out = '"';
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (ch === '"' || ch === "\\") out += "\\" + ch;
+    else if (c === 7) out += "\\a";
+    else if (c === 8) out += "\\b";
+    else if (c === 12) out += "\\f";
+    else if (c === 10) out += "\\n";
+    else if (c === 13) out += "\\r";
+    else if (c === 9) out += "\\t";
+    else if (c === 11) out += "\\v";
+    else if (c < 0x20 || c === 0x7f) out += "\\x" + c.toString(16).padStart(2, "0");
+    else out += ch;
+  }
+  return out + '"';
+}
+
+/** Go's `json.Marshal` escaping on top of JSON.stringify: `<`, `>`, `&`, U+2028/9 as `\u00XX` escapes. */
+export function goJson(v: unknown): string {
+  return (JSON.stringify(v) ?? "null").replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0"),
+  );
+}
+
+/**
+ * Render a value the way apimachinery 1.34 does (`field.Error.ErrorBody`, kubernetes#132314):
+ * numbers/booleans bare, strings `%q`, everything else (maps, lists, structs, pointers) as JSON.
+ */
 export function renderValue(v: unknown): string {
-  if (typeof v === "string") return JSON.stringify(v);
+  if (typeof v === "string") return goQuote(v);
   if (typeof v === "number" || typeof v === "boolean") return String(v);
   if (v === null || v === undefined) return "null";
-  return JSON.stringify(v);
+  return goJson(v);
 }
 
 export function renderFieldError(e: FieldError): string {
   let body: string;
+  const valued = (name: string) => (e.omitValue ? name : `${name}: ${renderValue(e.value)}`);
   switch (e.type) {
     case "Required":
       body = "Required value";
@@ -45,25 +78,29 @@ export function renderFieldError(e: FieldError): string {
       body = "Forbidden";
       break;
     case "Invalid":
-      body = `Invalid value: ${renderValue(e.value)}`;
+      body = valued("Invalid value");
       break;
     case "Unsupported":
-      body = `Unsupported value: ${renderValue(e.value)}`;
+      body = valued("Unsupported value");
       if (e.supported)
-        body += `: supported values: ${e.supported.map((s) => JSON.stringify(s)).join(", ")}`;
+        body += `: supported values: ${e.supported.map((s) => goQuote(s)).join(", ")}`;
       break;
-    case "TooLong":
-      body = `Too long: may not be more than ${e.max ?? 0} bytes`;
+    case "TooLong": {
+      const max = e.max ?? 0;
+      body = `Too long: may not be more than ${max} ${max === 1 ? "byte" : "bytes"}`;
       break;
+    }
     case "Duplicate":
-      body = `Duplicate value: ${renderValue(e.value)}`;
+      body = valued("Duplicate value");
       break;
     case "NotFound":
-      body = `Not found: ${renderValue(e.value)}`;
+      body = valued("Not found");
       break;
-    case "TooMany":
-      body = `Too many: ${renderValue(e.value)}`;
+    case "TooMany": {
+      const max = e.max ?? 0;
+      body = `Too many: ${renderValue(e.value)}: must have at most ${max} ${max === 1 ? "item" : "items"}`;
       break;
+    }
   }
   return `${e.field}: ${body}${e.detail ? `: ${e.detail}` : ""}`;
 }

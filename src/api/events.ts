@@ -17,9 +17,16 @@ export interface EventSource {
  * `count` grows, and events expire an hour after they last happened.
  */
 export class EventRecorder {
-  private byKey = new Map<string, string>(); // aggregation key → event name
+  /**
+   * Aggregation (client-go's key: object uid, type, reason, message, source) without building a
+   * key string per occurrence: object uid → message → the events aggregated under it (more than
+   * one only when type, reason or source differ). A 10,000-pod Job keeps 50,000 of these.
+   */
+  private byObject = new Map<string, Map<string, Aggregate | Aggregate[]>>();
   private seq = 0;
-  private expiries: { at: number; ns: string; name: string; key: string }[] = [];
+  /** Expiry FIFO (due time, aggregate), consumed from `expiryHead`. */
+  private expiryAt: number[] = [];
+  private expiryOf: Aggregate[] = [];
   private expiryHead = 0;
 
   constructor(
@@ -36,22 +43,33 @@ export class EventRecorder {
   ): void {
     const m = obj.metadata;
     const ns = m.namespace ?? "default";
-    const key = [m.uid, type, reason, message, source.component, source.host ?? ""].join("\u0000");
-    const now = rfc3339(this.clock.now());
-    const existingName = this.byKey.get(key);
-    const existing = existingName
-      ? this.store.get<KubeEvent>("Event", ns, existingName)
-      : undefined;
-    if (existing) {
+    const uid = m.uid ?? "";
+    const host = source.host ?? "";
+    const nowMs = this.clock.now();
+    const now = rfc3339(nowMs);
+    let byMessage = this.byObject.get(uid);
+    const agg = byMessage?.get(message);
+    const found =
+      agg === undefined
+        ? undefined
+        : Array.isArray(agg)
+          ? agg.find((a) => a.matches(type, reason, source.component, host))
+          : agg.matches(type, reason, source.component, host)
+            ? agg
+            : undefined;
+    const existing = found ? this.store.get<KubeEvent>("Event", ns, found.name) : undefined;
+    if (found && existing) {
       const next = clone(existing);
       next.count += 1;
       next.lastTimestamp = now;
       this.store.update(next);
-      this.scheduleExpiry(ns, existing.metadata.name!, key);
+      found.lastTimestamp = now;
+      found.lastAt = wholeSecond(nowMs);
+      this.scheduleExpiry(found);
       return;
     }
     // Names follow client-go: "<object>.<hex of UnixNano>"; the sequence keeps same-instant events apart.
-    const name = `${m.name}.${nanosHex(this.clock.now(), this.seq++ % 1_000_000)}`;
+    const name = `${m.name}.${nanosHex(nowMs, this.seq++ % 1_000_000)}`;
     const ev: KubeEvent = {
       apiVersion: "v1",
       kind: "Event",
@@ -74,11 +92,22 @@ export class EventRecorder {
       count: 1,
       type,
       reportingComponent: source.component,
-      reportingInstance: source.host ?? "",
+      reportingInstance: host,
     };
     this.store.create(ev, true);
-    this.byKey.set(key, name);
-    this.scheduleExpiry(ns, name, key);
+    // A new aggregate (also when the event it names was deleted meanwhile: the old one's
+    // pending expiry then finds no event and does nothing, as before).
+    const fresh = new Aggregate(uid, type, reason, message, source.component, host, ns, name);
+    fresh.lastTimestamp = now;
+    fresh.lastAt = wholeSecond(nowMs);
+    if (!byMessage) this.byObject.set(uid, (byMessage = new Map()));
+    if (agg === undefined) byMessage.set(message, fresh);
+    else {
+      const list = Array.isArray(agg) ? agg.filter((a) => a !== found) : agg === found ? [] : [agg];
+      list.push(fresh);
+      byMessage.set(message, list.length === 1 ? list[0] : list);
+    }
+    this.scheduleExpiry(fresh);
   }
 
   /**
@@ -86,32 +115,80 @@ export class EventRecorder {
    * forward), so they wait in a FIFO behind one clock timer instead of one timer per event:
    * a 10,000-pod Job records 50,000 events, and a timer each made every clock operation slower.
    */
-  private scheduleExpiry(ns: string, name: string, key: string): void {
-    this.expiries.push({ at: this.clock.now() + EVENT_TTL_MS, ns, name, key });
-    if (this.expiries.length - this.expiryHead === 1) this.armSweep();
+  private scheduleExpiry(agg: Aggregate): void {
+    this.expiryAt.push(this.clock.now() + EVENT_TTL_MS);
+    this.expiryOf.push(agg);
+    if (this.expiryAt.length - this.expiryHead === 1) this.armSweep();
   }
 
   private armSweep(): void {
-    const next = this.expiries[this.expiryHead];
-    if (!next) return;
-    this.clock.at(next.at, "event-ttl", () => this.sweep());
+    if (this.expiryHead >= this.expiryAt.length) return;
+    this.clock.at(this.expiryAt[this.expiryHead], "event-ttl", () => this.sweep());
   }
 
   private sweep(): void {
     const now = this.clock.now();
-    while (this.expiryHead < this.expiries.length && this.expiries[this.expiryHead].at <= now) {
-      const { ns, name, key } = this.expiries[this.expiryHead++];
-      const ev = this.store.get<KubeEvent>("Event", ns, name);
+    while (this.expiryHead < this.expiryAt.length && this.expiryAt[this.expiryHead] <= now) {
+      const agg = this.expiryOf[this.expiryHead];
+      this.expiryOf[this.expiryHead++] = undefined as unknown as Aggregate;
+      const ev = this.store.get<KubeEvent>("Event", agg.ns, agg.name);
       if (!ev) continue;
-      if (Date.parse(ev.lastTimestamp) + EVENT_TTL_MS > now) continue; // a later occurrence re-armed it
-      this.store.delete("Event", ns, name);
-      if (this.byKey.get(key) === name) this.byKey.delete(key);
+      // A later occurrence re-armed it. (The recorder's own timestamp saves a parse, unless
+      // someone else rewrote the event.)
+      const last =
+        ev.lastTimestamp === agg.lastTimestamp ? agg.lastAt : Date.parse(ev.lastTimestamp);
+      if (last + EVENT_TTL_MS > now) continue;
+      this.store.delete("Event", agg.ns, agg.name);
+      this.forget(agg);
     }
-    if (this.expiryHead > 1024 && this.expiryHead * 2 > this.expiries.length) {
-      this.expiries = this.expiries.slice(this.expiryHead);
+    if (this.expiryHead > 1024 && this.expiryHead * 2 > this.expiryAt.length) {
+      this.expiryAt = this.expiryAt.slice(this.expiryHead);
+      this.expiryOf = this.expiryOf.slice(this.expiryHead);
       this.expiryHead = 0;
     }
     this.armSweep();
+  }
+
+  /** Drop an expired aggregate (unless a newer one has taken its place). */
+  private forget(agg: Aggregate): void {
+    const byMessage = this.byObject.get(agg.uid);
+    const cur = byMessage?.get(agg.message);
+    if (!byMessage || cur === undefined) return;
+    if (cur === agg) byMessage.delete(agg.message);
+    else if (Array.isArray(cur) && cur.includes(agg)) {
+      const rest = cur.filter((a) => a !== agg);
+      byMessage.set(agg.message, rest.length === 1 ? rest[0] : rest);
+    } else return;
+    if (byMessage.size === 0) this.byObject.delete(agg.uid);
+  }
+}
+
+/** `Date.parse(rfc3339(t))`: event timestamps have whole seconds. */
+const wholeSecond = (t: number) => Math.floor(t / 1000) * 1000;
+
+/** One aggregated event: its key fields, its Event's name, and when it last happened. */
+class Aggregate {
+  lastTimestamp = "";
+  lastAt = 0;
+
+  constructor(
+    readonly uid: string,
+    readonly type: string,
+    readonly reason: string,
+    readonly message: string,
+    readonly component: string,
+    readonly host: string,
+    readonly ns: string,
+    readonly name: string,
+  ) {}
+
+  matches(type: string, reason: string, component: string, host: string): boolean {
+    return (
+      this.type === type &&
+      this.reason === reason &&
+      this.component === component &&
+      this.host === host
+    );
   }
 }
 

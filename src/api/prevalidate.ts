@@ -14,8 +14,7 @@ export interface PrevalidateOptions {
 }
 
 export type PrevalidateResult =
-  | { ok: true; result: ApplyResult; object: KubeObject }
-  | { ok: false; error: StatusError };
+  { ok: true; result: ApplyResult; object: KubeObject } | { ok: false; error: StatusError };
 
 /**
  * `kubectl apply --dry-run=server` without a cluster: the same strict decoding, defaulting and

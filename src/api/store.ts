@@ -59,6 +59,59 @@ function copy(v: unknown): unknown {
   return out;
 }
 
+/**
+ * `JSON.stringify(a) === JSON.stringify(b)` for JSON-shaped values, without building the
+ * strings: key order matters, undefined members are skipped (null in arrays), non-finite numbers
+ * read as null. Shared subtrees (frozen, reused across versions) compare by reference at once.
+ */
+export function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  const ao = typeof a === "object" && a !== null;
+  const bo = typeof b === "object" && b !== null;
+  if (!ao || !bo) return !ao && !bo && jsonPrimitive(a) === jsonPrimitive(b);
+  const aa = Array.isArray(a);
+  if (aa !== Array.isArray(b)) return false;
+  if (aa) {
+    const x = a as unknown[];
+    const y = b as unknown[];
+    if (x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) {
+      const u = x[i] === undefined || typeof x[i] === "function" ? null : x[i];
+      const v = y[i] === undefined || typeof y[i] === "function" ? null : y[i];
+      if (!jsonEqual(u, v)) return false;
+    }
+    return true;
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const xk = Object.keys(x);
+  const yk = Object.keys(y);
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    while (i < xk.length && skipped(x[xk[i]])) i++;
+    while (j < yk.length && skipped(y[yk[j]])) j++;
+    if (i === xk.length || j === yk.length) return i === xk.length && j === yk.length;
+    if (xk[i] !== yk[j] || !jsonEqual(x[xk[i]], y[yk[j]])) return false;
+    i++;
+    j++;
+  }
+}
+
+const skipped = (v: unknown) => v === undefined || typeof v === "function" || typeof v === "symbol";
+
+/** A primitive as JSON spells it (numbers by value: `1` and `1.0` are one). */
+function jsonPrimitive(v: unknown): unknown {
+  if (typeof v === "number") return Number.isFinite(v) ? (v === 0 ? 0 : v) : null;
+  if (v === undefined || typeof v === "function" || typeof v === "symbol") return undefined;
+  return v;
+}
+
+const HEX_CODES = Array.from("0123456789abcdef", (ch) => ch.charCodeAt(0));
+const DASH = 45;
+/** Scratch buffer of `newUid` (36 characters). */
+const UID_CODES: number[] = new Array<number>(36).fill(0);
+
 const keyOf = (ns: string | undefined, name: string) => `${ns ?? ""}/${name}`;
 
 /**
@@ -125,13 +178,28 @@ export class ObjectStore {
     return this.byKind.get(kind)?.size ?? 0;
   }
 
+  /**
+   * A version-4 uid from the seeded RNG: 8-4-4-4-12 hex digits, "4" and one of "89ab" fixed in
+   * place. Built as one string from character codes (every object gets one, events included).
+   */
   newUid(): string {
-    const h = (n: number) => {
-      let s = "";
-      for (let i = 0; i < n; i++) s += "0123456789abcdef"[this.rng.int(16)];
-      return s;
+    const c = UID_CODES;
+    let i = 0;
+    const hex = (n: number) => {
+      for (let k = 0; k < n; k++) c[i++] = HEX_CODES[this.rng.int(16)];
     };
-    return `${h(8)}-${h(4)}-4${h(3)}-${"89ab"[this.rng.int(4)]}${h(3)}-${h(12)}`;
+    hex(8);
+    c[i++] = DASH;
+    hex(4);
+    c[i++] = DASH;
+    c[i++] = HEX_CODES[4];
+    hex(3);
+    c[i++] = DASH;
+    c[i++] = HEX_CODES[8 + this.rng.int(4)];
+    hex(3);
+    c[i++] = DASH;
+    hex(12);
+    return String.fromCharCode.apply(null, c);
   }
 
   /**
@@ -188,7 +256,7 @@ export class ObjectStore {
     };
     if (
       obj.metadata.generation !== undefined &&
-      JSON.stringify(obj.spec) !== JSON.stringify(oldWithStatus.spec)
+      !jsonEqual(obj.spec, oldWithStatus.spec)
     ) {
       obj.metadata.generation++;
     }

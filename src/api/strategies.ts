@@ -1,7 +1,20 @@
+import {
+  bindPvc,
+  defaultPvc,
+  defaultService,
+  type PersistentVolumeClaim,
+  type Service,
+} from "./core-objects.ts";
 import { defaultCronJob, defaultJob, defaultPod, generateJobSelector } from "./defaults.ts";
 import type { FieldError } from "./errors.ts";
 import type { ConfigMap, CronJob, Job, KubeObject, Pod, Secret } from "./types.ts";
-import { validateJob, validatePod } from "./validation.ts";
+import { internalPodTemplate } from "./internal-json.ts";
+import {
+  internalPodFailurePolicy,
+  internalSuccessPolicy,
+  validateJob,
+  validatePod,
+} from "./validation.ts";
 import { validateCronJob } from "./validation-cronjob.ts";
 import { validateObjectMeta } from "./validation-meta.ts";
 
@@ -30,93 +43,124 @@ const jobStrategy: Strategy<Job> = {
     const o = old.spec;
     // On update the selector and generated labels are carried over from the stored object.
     n.selector ??= o.selector;
-    if (!n.manualSelector) {
+    if (!n.manualSelector && n.template) {
       const labels = (n.template.metadata ??= {}).labels ?? {};
       for (const [k, v] of Object.entries(o.template.metadata?.labels ?? {})) {
         if (k.endsWith("controller-uid") || k.endsWith("job-name")) labels[k] ??= v;
       }
       n.template.metadata.labels = labels;
     }
-    // ValidateJobSpecUpdate: the spec rules, then completions, selector, template, the rest.
-    const errs = validateJob(next);
-    if (n.completions !== o.completions) {
-      if (o.completionMode === "Indexed" && n.completions === n.parallelism) {
-        // allowed: scaling an Indexed Job in tandem
-      } else if (o.completionMode === "Indexed") {
+    // jobStrategy.ValidateUpdate: ValidateJob, then ValidateJobSpecUpdate (which repeats the spec
+    // rules — kubectl drops the duplicates), then completions, selector, template, the rest.
+    const errs = [...validateJob(next), ...validateJob(next).filter((e) => e.field !== "metadata.name")];
+    if (!same(n.completions, o.completions)) {
+      if (n.completionMode !== "Indexed") {
+        errs.push({ type: "Invalid", field: "spec.completions", value: n.completions ?? null, detail: "field is immutable" });
+      } else if (n.completions !== undefined && n.completions !== n.parallelism) {
+        // Elastic Indexed Jobs (GA in 1.31): completions may change together with parallelism.
         errs.push({
           type: "Invalid",
           field: "spec.completions",
-          value: n.completions ?? null,
+          value: n.completions,
           detail: "can only be modified in tandem with spec.parallelism",
-        });
-      } else {
-        errs.push({
-          type: "Invalid",
-          field: "spec.completions",
-          value: n.completions ?? null,
-          detail: "field is immutable",
         });
       }
     }
-    const immutable = (f: keyof Job["spec"]) => {
-      if (!same(n[f], o[f]))
-        errs.push({
-          type: "Invalid",
-          field: `spec.${f}`,
-          value: n[f] ?? null,
-          detail: "field is immutable",
-        });
+    const immutable = (f: keyof Job["spec"], value: unknown = n[f] ?? null) => {
+      if (!same(n[f], o[f])) errs.push({ type: "Invalid", field: `spec.${f}`, value, detail: "field is immutable" });
     };
     immutable("selector");
     if (!same(n.template, o.template)) {
       errs.push({
         type: "Invalid",
         field: "spec.template",
-        value: templateForMessage(n.template),
+        value: internalPodTemplate(n.template),
         detail: "field is immutable",
       });
     }
-    for (const f of [
-      "completionMode",
-      "podFailurePolicy",
-      "backoffLimitPerIndex",
-      "managedBy",
-      "successPolicy",
-    ] as const)
-      immutable(f);
+    immutable("completionMode");
+    immutable("podFailurePolicy", internalPodFailurePolicy(n.podFailurePolicy));
+    immutable("backoffLimitPerIndex");
+    immutable("managedBy");
+    immutable("successPolicy", internalSuccessPolicy(n.successPolicy));
     return errs;
   },
 };
 
-/** The JSON the 1.34 server prints for an immutable template: internal Go field names (spec §6.1, §13). */
-function templateForMessage(t: Job["spec"]["template"]): unknown {
-  return { metadata: { creationTimestamp: null, labels: t.metadata?.labels }, Spec: t.spec };
-}
+/** The fields `ValidatePodUpdate` lets a Pod update change (1.34 wording, joined by ","). */
+const updatablePodSpecFields = [
+  "`spec.containers[*].image`",
+  "`spec.initContainers[*].image`",
+  "`spec.activeDeadlineSeconds`",
+  "`spec.tolerations` (only additions to existing tolerations)",
+  "`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)",
+];
 
 const podStrategy: Strategy<Pod> = {
   default: defaultPod,
   validate: validatePod,
+  /**
+   * ValidatePodUpdate: the pod rules, then containers may not be added or removed, images may
+   * change, activeDeadlineSeconds may only shrink, tolerations may only grow; anything else is
+   * Forbidden. The real message ends with a go-cmp diff of the spec, whose spacing go-cmp
+   * randomises on purpose — the lab prints the sentence only.
+   */
   validateUpdate(next, old) {
-    const base = validatePod(next);
-    if (base.length) return base;
-    // Pod updates may not change fields other than image and a few scheduling details.
-    const a = {
-      ...next.spec,
-      containers: next.spec.containers.map((c) => ({ ...c, image: undefined })),
-    };
-    const b = {
-      ...old.spec,
-      containers: old.spec.containers.map((c) => ({ ...c, image: undefined })),
-    };
-    if (same(a, b)) return [];
-    return [
-      {
+    const errs = validatePod(next);
+    const n = next.spec;
+    const o = old.spec;
+    for (const kind of ["containers", "initContainers"] as const) {
+      const nc = n[kind] ?? [];
+      const oc = o[kind] ?? [];
+      if (nc.length !== oc.length) {
+        errs.push({ type: "Forbidden", field: `spec.${kind}`, detail: "pod updates may not add or remove containers" });
+        return errs;
+      }
+      nc.forEach((c, i) => {
+        if (!c.image) errs.push({ type: "Required", field: `spec.${kind}[${i}].image` });
+      });
+    }
+    const nd = n.activeDeadlineSeconds;
+    const od = o.activeDeadlineSeconds;
+    if (nd !== undefined) {
+      if (nd < 0 || nd > 2147483647) {
+        errs.push({ type: "Invalid", field: "spec.activeDeadlineSeconds", value: nd, detail: "must be between 0 and 2147483647, inclusive" });
+        return errs;
+      }
+      if (od !== undefined && od < nd) {
+        errs.push({ type: "Invalid", field: "spec.activeDeadlineSeconds", value: nd, detail: "must be less than or equal to previous value" });
+        return errs;
+      }
+    } else if (od !== undefined) {
+      errs.push({ type: "Invalid", field: "spec.activeDeadlineSeconds", value: null, detail: "must not update from a positive integer to nil value" });
+    }
+    const oldTolerations = o.tolerations ?? [];
+    const newTolerations = n.tolerations ?? [];
+    for (const t of oldTolerations) {
+      const kept = newTolerations.some((c) => same({ ...t, tolerationSeconds: c.tolerationSeconds }, c));
+      if (!kept) {
+        errs.push({ type: "Forbidden", field: "spec.tolerations", detail: "existing toleration can not be modified except its tolerationSeconds" });
+        break;
+      }
+    }
+    const munge = (spec: Pod["spec"], images: Pod["spec"]) => ({
+      ...spec,
+      containers: spec.containers.map((c, i) => ({ ...c, image: images.containers[i]?.image })),
+      initContainers: spec.initContainers?.map((c, i) => ({ ...c, image: images.initContainers?.[i]?.image })),
+      activeDeadlineSeconds: images.activeDeadlineSeconds,
+      tolerations: images.tolerations,
+      terminationGracePeriodSeconds:
+        (images.terminationGracePeriodSeconds ?? 0) < 0 && spec.terminationGracePeriodSeconds === 1
+          ? images.terminationGracePeriodSeconds
+          : spec.terminationGracePeriodSeconds,
+    });
+    if (!same(munge(n, o), o))
+      errs.push({
         type: "Forbidden",
         field: "spec",
-        detail:
-          "pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)",
-      },
-    ];
+        detail: `pod updates may not change fields other than ${updatablePodSpecFields.join(",")}`,
+      });
+    return errs;
   },
 };
 
@@ -154,8 +198,17 @@ export const strategies: Record<string, Strategy<never>> = {
   CronJob: cronJobStrategy,
   Secret: secretStrategy,
   ConfigMap: plain<ConfigMap>(),
-  PersistentVolumeClaim: plain<KubeObject>(),
-  Service: plain<KubeObject>(),
+  PersistentVolumeClaim: {
+    default: defaultPvc,
+    // Bound at once: the default StorageClass provisions a volume immediately (kind's
+    // local-path provisioner binds on first consumer; the lab binds on create, issue #3).
+    prepareCreate: bindPvc,
+    validate: (o) => validateObjectMeta(o.metadata),
+  } satisfies Strategy<PersistentVolumeClaim>,
+  Service: {
+    default: defaultService,
+    validate: (o) => validateObjectMeta(o.metadata),
+  } satisfies Strategy<Service>,
   ServiceAccount: plain<KubeObject>(),
   Event: plain<KubeObject>(),
 };

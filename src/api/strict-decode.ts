@@ -1,5 +1,6 @@
 import fields from "./fields.gen.json";
 import { StatusError } from "./errors.ts";
+import { decodeQuantity, goNumberText } from "./go-quantity.ts";
 
 /**
  * Strict decoding as the API server does it for `kubectl apply` (fieldValidation=Strict, spec
@@ -40,40 +41,79 @@ function jsonType(v: unknown): string {
   return typeof v === "boolean" ? "bool" : typeof v;
 }
 
+/** Maps of resource.Quantity (`{*` in the table): their values go through Quantity.UnmarshalJSON. */
+const quantityMaps = new Set([
+  "ResourceRequirements.limits",
+  "ResourceRequirements.requests",
+  "PodSpec.overhead",
+  "VolumeResourceRequirements.limits",
+  "VolumeResourceRequirements.requests",
+]);
+
+const INT_RANGE: Record<string, [number, number]> = {
+  int32: [-2147483648, 2147483647],
+  int64: [-9223372036854775808, 9223372036854775807],
+};
+
+/** Go sorts map keys when it marshals, and kubectl sends the manifest as marshalled JSON. */
+const goOrder = (o: object) =>
+  Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+
 interface Walk {
   unknown: string[];
+  /** The first type error (encoding/json keeps going and reports the first). */
   typeError?: string;
+  /** An error from a custom unmarshaller (Quantity) aborts decoding and wins. */
+  hardError?: string;
 }
 
+/**
+ * Walk a decoded manifest against the field table as sigs.k8s.io/json would decode it: keys in
+ * Go's sorted order; unknown fields collected with their full path (`containers[0].comand`);
+ * type errors named by the innermost Go struct and the dotted JSON field path, which has no list
+ * indices or map keys (`Container.spec.template.spec.containers.name`).
+ */
 function check(
   value: unknown,
   code: string,
   path: string,
+  goPath: string,
   struct: string,
   field: string,
   w: Walk,
 ): void {
-  if (value === null || value === undefined || code === "*" || w.typeError) return;
-  const bad = () => {
-    w.typeError = `json: cannot unmarshal ${jsonType(value)} into Go struct field ${struct}.${path} of type ${goType(code, field)}`;
+  if (value === null || value === undefined || code === "*" || w.hardError) return;
+  const typeError = (valueText: string, type = goType(code, field)) => {
+    w.typeError ??= `json: cannot unmarshal ${valueText} into Go struct field ${struct}.${goPath} of type ${type}`;
   };
+  const bad = () => typeError(jsonType(value));
   if (code === "s") return void (typeof value !== "string" && bad());
   if (code === "b") return void (typeof value !== "boolean" && bad());
   if (code === "n") {
     if (typeof value !== "number") return bad();
-    if (!Number.isInteger(value))
-      w.typeError = `json: cannot unmarshal number ${value} into Go struct field ${struct}.${path} of type ${goType(code, field)}`;
+    const type = goType(code, field);
+    const [min, max] = INT_RANGE[type];
+    if (!Number.isInteger(value) || value < min || value > max)
+      typeError(`number ${goNumberText(value)}`, type);
     return;
   }
   if (code.startsWith("[")) {
     if (!Array.isArray(value)) return bad();
-    value.forEach((item, i) => check(item, code.slice(1), `${path}[${i}]`, struct, field, w));
+    value.forEach((item, i) => check(item, code.slice(1), `${path}[${i}]`, goPath, struct, field, w));
     return;
   }
   if (code.startsWith("{")) {
     if (typeof value !== "object" || Array.isArray(value)) return bad();
-    for (const [k, v] of Object.entries(value))
-      check(v, code.slice(1), `${path}.${k}`, struct, field, w);
+    const quantities = quantityMaps.has(`${struct}.${field}`);
+    for (const [k, v] of goOrder(value)) {
+      if (quantities) {
+        const q = v === null ? undefined : decodeQuantity(v);
+        if (q && "error" in q) w.hardError ??= q.error;
+        if (w.hardError) return;
+        continue;
+      }
+      check(v, code.slice(1), `${path}.${k}`, goPath, struct, field, w);
+    }
     return;
   }
   if (code.startsWith("@")) {
@@ -81,13 +121,14 @@ function check(
     const props = table[def];
     if (!props) return;
     if (typeof value !== "object" || Array.isArray(value)) return bad();
-    for (const [k, v] of Object.entries(value)) {
+    for (const [k, v] of goOrder(value)) {
       const sub = path ? `${path}.${k}` : k;
       if (!(k in props)) {
         w.unknown.push(sub);
         continue;
       }
-      check(v, props[k], sub, def, k, w);
+      check(v, props[k], sub, goPath ? `${goPath}.${k}` : k, def, k, w);
+      if (w.hardError) return;
     }
   }
 }
@@ -97,14 +138,11 @@ export function strictDecode(obj: { kind?: string; apiVersion?: string }): Statu
   const kind = obj.kind ?? "";
   if (!table[kind]) return undefined;
   const w: Walk = { unknown: [] };
-  check(obj, `@${kind}`, "", kind, "", w);
+  check(obj, `@${kind}`, "", "", kind, "", w);
   const version = (obj.apiVersion ?? "").split("/").pop();
   const prefix = `${kind} in version "${version}" cannot be handled as a ${kind}: `;
-  if (w.typeError)
-    return new StatusError(
-      "BadRequest",
-      prefix + w.typeError.replace(`Go struct field ${kind}.`, `Go struct field ${kind}.`),
-    );
+  const decodeError = w.hardError ?? w.typeError;
+  if (decodeError) return new StatusError("BadRequest", prefix + decodeError);
   if (w.unknown.length) {
     return new StatusError(
       "BadRequest",

@@ -180,7 +180,8 @@ export class CronJobController {
     }
     let created: Job;
     try {
-      created = this.api.create(jobFromTemplate(cj, decision.scheduledTime));
+      // Trusted: the template was strictly decoded when the CronJob was written.
+      created = this.api.create(jobFromTemplate(cj, decision.scheduledTime), { trusted: true });
       this.record(cj, [cronJobEvents.successfulCreate(created.metadata.name!)]);
     } catch (e) {
       if (!(e instanceof StatusError) || e.reason !== "AlreadyExists") {

@@ -1,6 +1,6 @@
 import type { ApiServer } from "../api/apiserver.ts";
 import type { EventRecorder } from "../api/events.ts";
-import { clone, type ObjectStore } from "../api/store.ts";
+import { clone, jsonEqual, type ObjectStore } from "../api/store.ts";
 import type { Job, JobStatus, Pod } from "../api/types.ts";
 import type { Clock } from "../sim/clock.ts";
 import { rfc3339 } from "../sim/time.ts";
@@ -294,7 +294,7 @@ export class JobController implements JobActions {
     status.terminating = terminating;
     status.uncountedTerminatedPods ??= {};
     const out = serialiseStatus(status, indexed);
-    if (JSON.stringify(out) !== JSON.stringify(job.status ?? {})) {
+    if (!jsonEqual(out, job.status ?? {})) {
       const current = this.store.get<Job>("Job", ns, name);
       if (current) this.store.updateStatus({ ...current, status: out }, true);
     }
@@ -315,7 +315,8 @@ export class JobController implements JobActions {
 
   createPod(job: Job, pod: Pod): boolean {
     try {
-      const created = this.api.create(pod, { trusted: true });
+      // `pod` is podFromTemplate's fresh object, handed over.
+      const created = this.api.create(pod, { trusted: true, owned: true });
       this.event(job, "Normal", "SuccessfulCreate", `Created pod: ${created.metadata.name}`);
       this.createFailures.delete(job.metadata.uid!);
       return true;

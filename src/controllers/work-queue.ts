@@ -20,10 +20,15 @@ export class WorkQueue {
     existing?.cancel();
     this.due.set(
       key,
-      this.clock.at(at, `${this.label} ${key}`, () => {
-        this.due.delete(key);
-        this.reconcile(key);
-      }),
+      this.clock.at(
+        at,
+        this.label,
+        () => {
+          this.due.delete(key);
+          this.reconcile(key);
+        },
+        key,
+      ),
     );
   }
 

@@ -68,6 +68,7 @@ export function startProgram(
     programs,
     shell: image?.shell,
     cwd: c.workingDir,
+    net: node.network(pod),
     stdout: (t) => node.logs.append(uid, c.name, node.clock.now(), "stdout", t),
     stderr: (t) => node.logs.append(uid, c.name, node.clock.now(), "stderr", t),
   });

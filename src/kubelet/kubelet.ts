@@ -11,6 +11,7 @@ import type { KubeletFaults } from "./fault-hooks.ts";
 import { ImageManager } from "./images.ts";
 import type { LogStore } from "./logs.ts";
 import type { NodeContext, PodEvents } from "./node-context.ts";
+import { podNetwork } from "./network.ts";
 import { PodWorker } from "./pod-worker.ts";
 
 export interface KubeletDeps {
@@ -59,6 +60,8 @@ export class Kubelet {
         }),
     };
     const restartBackoff = new Backoff();
+    /** Round-robin position per Service (kube-proxy spreads connections over endpoints). */
+    const turns = new Map<string, number>();
     this.images = new ImageManager(deps.clock, deps.rng, events, new Backoff(), (d) =>
       deps.faults ? deps.faults.pullDuration(d, nodeName) : d,
     );
@@ -80,6 +83,7 @@ export class Kubelet {
         return ip;
       },
       containerId: () => hexDigest(`${nodeName}/${this.seq++}`),
+      network: (pod) => podNetwork(this.ctx, pod, turns),
       volume: (key) => {
         let v = deps.volumes.get(key);
         if (!v) deps.volumes.set(key, (v = new MemoryFs(() => deps.clock.now())));
@@ -112,7 +116,7 @@ export class Kubelet {
       )
         return;
       this.admitting.add(uid);
-      this.deps.clock.after(0, `kubelet admit ${pod.metadata.name}`, () => this.admit(pod));
+      this.deps.clock.after(0, "kubelet admit", () => this.admit(pod), pod.metadata.name);
       return;
     }
     worker.observe(pod);

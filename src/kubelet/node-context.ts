@@ -5,7 +5,7 @@ import type { Rng } from "../sim/rng.ts";
 import type { Backoff } from "./backoff.ts";
 import type { ImageManager } from "./images.ts";
 import type { LogStore } from "./logs.ts";
-import type { FileSystem } from "../runtime/types.ts";
+import type { FileSystem, Network } from "../runtime/types.ts";
 import type { KubeletFaults } from "./fault-hooks.ts";
 
 /** Events a kubelet emits on a pod (source `kubelet`, host = node name). */
@@ -31,6 +31,8 @@ export interface NodeContext {
   containerId(): string;
   /** The shared filesystem of a pod volume (emptyDir, PVC) by key. */
   volume(key: string): FileSystem;
+  /** The cluster network as `pod` sees it (Service DNS, endpoints). */
+  network(pod: Pod): Network;
   /** Lab failure injection (src/faults.ts), when the cluster has it. */
   readonly faults?: KubeletFaults;
 }

@@ -64,16 +64,26 @@ export function setPodCondition(
   }
   const c: PodCondition = { type, status: value, lastProbeTime: null, lastTransitionTime: now };
   if (reason) c.reason = reason;
-  conds.push(c);
-  const order = [
-    "PodReadyToStartContainers",
-    "Initialized",
-    "Ready",
-    "ContainersReady",
-    "PodScheduled",
-  ];
-  conds.sort((a, b) => order.indexOf(a.type) - order.indexOf(b.type));
+  // Keep the kubelet's order. The list is normally in order already, so the new condition is
+  // inserted where a stable sort would put it; anything else gets the sort.
+  const rank = conditionRank(type);
+  let at = conds.length;
+  while (at > 0 && conditionRank(conds[at - 1].type) > rank) at--;
+  let sorted = true;
+  for (let i = 1; i < conds.length && sorted; i++)
+    sorted = conditionRank(conds[i - 1].type) <= conditionRank(conds[i].type);
+  conds.splice(at, 0, c);
+  if (!sorted) conds.sort((a, b) => conditionRank(a.type) - conditionRank(b.type));
 }
+
+const CONDITION_ORDER = [
+  "PodReadyToStartContainers",
+  "Initialized",
+  "Ready",
+  "ContainersReady",
+  "PodScheduled",
+];
+const conditionRank = (type: string) => CONDITION_ORDER.indexOf(type);
 
 /** Ready / ContainersReady from the container states (a finished pod reports reason PodCompleted). */
 export function updateReadiness(status: PodStatus, now: string): void {

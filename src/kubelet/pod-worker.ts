@@ -264,8 +264,10 @@ export class PodWorker {
       init.lastTransitionTime = this.nowStr();
       delete init.reason;
       delete init.message;
+      // kubelet convertToAPIContainerStatuses: in a pod with init containers, an app container
+      // not created yet waits with reason PodInitializing (so STATUS shows PodInitializing).
       for (const s of this.slots)
-        if (!s.init) s.status.state = { waiting: { reason: "ContainerCreating" } };
+        if (!s.init) s.status.state = { waiting: { reason: "PodInitializing" } };
     }
   }
 
@@ -442,9 +444,14 @@ export class PodWorker {
   }
 
   private after(delay: number, label: string, run: () => void): Timer {
-    return this.node.clock.after(delay, `${label} ${this.pod.metadata.name}`, () => {
-      if (!this.stopped) run();
-    });
+    return this.node.clock.after(
+      delay,
+      label,
+      () => {
+        if (!this.stopped) run();
+      },
+      this.pod.metadata.name,
+    );
   }
 
   private nowStr(): string {

@@ -89,7 +89,7 @@ export class MemoryFs implements FileSystem {
     const p = resolvePath("/", path);
     let node: Node = this.root;
     // Walk the normalised path segment by segment (no split: this runs on every fs call).
-    for (let i = 1; i < p.length; ) {
+    for (let i = 1; i < p.length;) {
       let j = p.indexOf("/", i);
       if (j < 0) j = p.length;
       if (node.kind !== "dir") return undefined;
@@ -171,6 +171,37 @@ export class MemoryFs implements FileSystem {
     parent.children.set(basename(p), { kind: "dir", children: new Map(), mtime: this.now() });
     parent.mtime = this.now();
     return true;
+  }
+
+  /**
+   * `if (!isDir(p)) mkdir(p, true)` for each of `paths` (absolute, normal), in one walk when
+   * nothing is mounted: every container start creates the base directories.
+   */
+  ensureDirs(paths: readonly string[]): void {
+    if (this.mounts.length > 0) {
+      for (const p of paths) if (!this.isDir(p)) this.mkdir(p, true);
+      return;
+    }
+    for (const p of paths) {
+      let node: Node = this.root;
+      for (let i = 1; i < p.length;) {
+        let j = p.indexOf("/", i);
+        if (j < 0) j = p.length;
+        if (node.kind !== "dir") break;
+        const name = p.slice(i, j);
+        let next = node.children.get(name);
+        if (!next) {
+          if (this.nodes >= FS_LIMITS.maxNodes) break;
+          this.nodes++;
+          const t = this.now();
+          next = { kind: "dir", children: new Map(), mtime: t };
+          node.children.set(name, next);
+          node.mtime = t;
+        }
+        node = next;
+        i = j + 1;
+      }
+    }
   }
 
   remove(path: string, recursive = false): boolean {

@@ -200,9 +200,11 @@ export const IMAGES: Record<string, ImageSpec> = {
       "17": 158 * MB + 20_431,
       "16": 153 * MB + 611_874,
       "15": 151 * MB + 300_117,
+      "17-alpine": 108 * MB + 120_332,
       "16-alpine": 104 * MB + 44_870,
+      "15-alpine": 100 * MB + 213_560,
     },
-    programs: [...DEBIAN_BASE, "postgres", "psql", "docker-entrypoint.sh"],
+    programs: [...DEBIAN_BASE, "postgres", "psql", "pg_dump", "docker-entrypoint.sh"],
     shell: "dash",
     entrypoint: ["docker-entrypoint.sh"],
     cmd: ["postgres"],
@@ -282,6 +284,13 @@ export const IMAGES: Record<string, ImageSpec> = {
     entrypoint: ["/kuard"],
     cmd: [],
   },
+  "hashicorp/http-echo": {
+    tags: { latest: 3 * MB + 502_117, "1.0": 3 * MB + 502_117, "0.2.3": 2 * MB + 915_466 },
+    programs: ["http-echo"],
+    shell: "ash",
+    entrypoint: ["/http-echo"],
+    cmd: [],
+  },
   "registry.k8s.io/busybox": {
     tags: { latest: 1_144_547, "1.27.2": 1_144_547 },
     programs: BUSYBOX_APPLETS,
@@ -343,12 +352,10 @@ function memo<T>(fn: (ref: string) => T): (ref: string) => T {
 }
 
 /** Split a reference as containerd does; undefined when it is not a valid reference. */
-export const parseImageRef: (ref: string) => Readonly<ParsedRef> | undefined = memo(
-  (ref) => {
-    const p = parseRef(ref);
-    return p && Object.freeze(p);
-  },
-);
+export const parseImageRef: (ref: string) => Readonly<ParsedRef> | undefined = memo((ref) => {
+  const p = parseRef(ref);
+  return p && Object.freeze(p);
+});
 
 function parseRef(ref: string): ParsedRef | undefined {
   let rest = ref.trim();
@@ -430,13 +437,19 @@ function lookup(ref: string): ImageInfo | undefined {
     // A digest without a tag: the repository's newest image.
     sizeBytes = spec.tags.latest ?? Object.values(spec.tags)[0];
   }
+  const alpine = tag.includes("alpine") && spec.shell === "dash";
   return {
     repository: p.repository,
     tag,
     digest: p.digest,
     sizeBytes,
-    programs: new Set(spec.programs),
-    shell: spec.shell,
+    // An `-alpine` variant of a Debian-based image has busybox for its base tools and /bin/sh.
+    programs: new Set(
+      alpine
+        ? [...BUSYBOX_APPLETS, ...spec.programs.filter((p) => !DEBIAN_BASE.includes(p))]
+        : spec.programs,
+    ),
+    shell: alpine ? "ash" : spec.shell,
     entrypoint: [...spec.entrypoint],
     cmd: [...spec.cmd],
     fullRef: normalizeImageRef(ref),

@@ -1,5 +1,5 @@
 /* eslint-disable require-yield -- programs are generators by contract (types.ts); most never suspend. */
-import { BASE_DIRS, basename, dirname, resolvePath } from "./fs.ts";
+import { BASE_DIRS, basename, dirname, MemoryFs, resolvePath } from "./fs.ts";
 import { BrokenPipe, StringInput, limitOutput } from "./io.ts";
 import { LIMITS } from "./limits.ts";
 import { basicPrograms } from "./programs/basic.ts";
@@ -8,6 +8,7 @@ import { exprProgram } from "./programs/expr.ts";
 import { filePrograms } from "./programs/files.ts";
 import { curlProgram, wgetProgram } from "./programs/net.ts";
 import { perlProgram } from "./programs/perl.ts";
+import { pgDumpProgram } from "./programs/postgres.ts";
 import { pythonProgram } from "./programs/python.ts";
 import { serverPrograms } from "./programs/servers.ts";
 import { sleepProgram } from "./programs/sleep.ts";
@@ -60,6 +61,7 @@ export const defaultRegistry = new ProgramRegistry([
   { ...pythonProgram, name: "python" },
   curlProgram,
   wgetProgram,
+  pgDumpProgram,
 ]);
 
 const BIN_DIRS = new Set([
@@ -182,7 +184,8 @@ export function spawn(
   const registry = opts.registry ?? defaultRegistry;
   const prog = argv.length > 0 ? resolveProgram(argv[0], ctx, registry) : undefined;
   if (!prog) return undefined;
-  for (const d of BASE_DIRS) if (!ctx.fs.isDir(d)) ctx.fs.mkdir(d, true);
+  if (ctx.fs instanceof MemoryFs) ctx.fs.ensureDirs(BASE_DIRS);
+  else for (const d of BASE_DIRS) if (!ctx.fs.isDir(d)) ctx.fs.mkdir(d, true);
   const out = limitOutput(
     (t) => ctx.stdout(t),
     (t) => ctx.stderr(t),

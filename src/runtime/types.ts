@@ -62,9 +62,44 @@ export interface ProcessContextExtras {
    * that does not know `-e`). Default "ash". `images.ts` says which one an image has.
    */
   shell?: ShellFlavor;
+  /**
+   * The cluster network as the pod sees it (DNS names of Services, their endpoints). Absent:
+   * no network at all, every host name fails to resolve. The kubelet implements it from the
+   * store; the runtime never looks at cluster objects itself.
+   */
+  net?: Network;
 }
 
 export type ShellFlavor = "ash" | "dash";
+
+/** One container of the pod that answered a connection: what the runtime needs to play its server. */
+export interface EndpointContainer {
+  name: string;
+  /** Image repository as the catalogue names it (`nginx`, `gcr.io/kuar-demo/kuard-amd64`). */
+  image: string;
+  /** The process the container runs (entrypoint/command + cmd/args, `$(VAR)` expanded). */
+  argv: string[];
+  env: Record<string, string>;
+  /** Declared `containerPort`s. */
+  ports: number[];
+}
+
+/**
+ * What connecting to `host:port` gives (kube-proxy + CoreDNS, reduced):
+ *  - unresolved: no such name (curl exit 6, wget `bad address`);
+ *  - refused: a Service without ready endpoints (kube-proxy rejects), or no such port on a pod;
+ *  - timeout: a Service IP on a port the Service does not expose (packets go nowhere);
+ *  - connected: one ready endpoint pod was picked; `port` is the target port on it.
+ */
+export type DialResult =
+  | { kind: "unresolved" }
+  | { kind: "refused"; ip: string }
+  | { kind: "timeout"; ip: string }
+  | { kind: "connected"; ip: string; pod: string; port: number; containers: EndpointContainer[] };
+
+export interface Network {
+  dial(host: string, port: number): DialResult;
+}
 
 /** What `spawn` and the programs actually receive. */
 export type RuntimeContext = ProcessContext & ProcessContextExtras;

@@ -15,12 +15,41 @@ export interface Timer {
 }
 
 /**
+ * A queued event. It is its own `Timer` handle: no closure or wrapper object per timer (the
+ * engine schedules hundreds of thousands of them in a long run).
+ */
+class QueuedEvent implements TimedEvent, Timer {
+  cancelled = false;
+
+  constructor(
+    readonly at: Millis,
+    readonly seq: number,
+    private readonly name: string,
+    private readonly detail: string | undefined,
+    readonly run: () => void,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Built on demand: most events are never looked at by name. */
+  get label(): string {
+    return this.detail === undefined ? this.name : `${this.name} ${this.detail}`;
+  }
+
+  cancel(): void {
+    if (!this.cancelled) {
+      this.cancelled = true;
+      this.clock.cancelled();
+    }
+  }
+}
+
+/**
  * The virtual clock: a priority queue of timed events (binary heap ordered by time, then by
  * insertion order so ties are deterministic). Time only moves by jumping to the next event.
  */
 export class Clock {
   private current: Millis;
-  private heap: TimedEvent[] = [];
+  private heap: QueuedEvent[] = [];
   private seq = 0;
   private live = 0;
   /** Events processed since creation (for benchmarks and limits). */
@@ -34,30 +63,31 @@ export class Clock {
     return this.current;
   }
 
-  /** Schedule `run` at `at` (clamped to now: the past is not reachable). */
-  at(at: number, label: string, run: () => void): Timer {
-    const ev: TimedEvent = {
-      at: ms(Math.max(at, this.current)),
-      seq: this.seq++,
+  /**
+   * Schedule `run` at `at` (clamped to now: the past is not reachable). The event's label is
+   * `label`, or `label detail` when a detail is given (joined only when someone asks).
+   */
+  at(at: number, label: string, run: () => void, detail?: string): Timer {
+    const ev = new QueuedEvent(
+      ms(at > this.current ? at : this.current),
+      this.seq++,
       label,
+      detail,
       run,
-      cancelled: false,
-    };
+      this,
+    );
     this.push(ev);
     this.live++;
-    return {
-      at: ev.at,
-      cancel: () => {
-        if (!ev.cancelled) {
-          ev.cancelled = true;
-          this.live--;
-        }
-      },
-    };
+    return ev;
   }
 
-  after(delay: number, label: string, run: () => void): Timer {
-    return this.at(this.current + delay, label, run);
+  after(delay: number, label: string, run: () => void, detail?: string): Timer {
+    return this.at(this.current + delay, label, run, detail);
+  }
+
+  /** A pending event was cancelled (called by its handle). */
+  cancelled(): void {
+    this.live--;
   }
 
   /** Number of pending (not cancelled) events. */
@@ -68,7 +98,7 @@ export class Clock {
   /** Time of the next pending event, or undefined when the queue is empty. */
   peek(): Millis | undefined {
     this.dropCancelled();
-    return this.heap[0]?.at;
+    return this.heap.length > 0 ? this.heap[0].at : undefined;
   }
 
   /** Label of the next pending event. */
@@ -83,6 +113,8 @@ export class Clock {
     const ev = this.pop();
     if (!ev) return false;
     this.live--;
+    // A handle cancelled after its event ran must not count it twice.
+    ev.cancelled = true;
     this.current = ev.at;
     this.processed++;
     ev.run();
@@ -108,43 +140,51 @@ export class Clock {
   }
 
   private dropCancelled(): void {
-    while (this.heap.length > 0 && this.heap[0].cancelled) this.pop();
-  }
-
-  private less(a: TimedEvent, b: TimedEvent): boolean {
-    return a.at < b.at || (a.at === b.at && a.seq < b.seq);
-  }
-
-  private push(ev: TimedEvent): void {
     const h = this.heap;
+    while (h.length > 0 && h[0].cancelled) this.pop();
+  }
+
+  // Sift by moving a hole rather than swapping: the heap is the engine's innermost loop.
+  private push(ev: QueuedEvent): void {
+    const h = this.heap;
+    let i = h.length;
     h.push(ev);
-    let i = h.length - 1;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (!this.less(h[i], h[p])) break;
-      [h[i], h[p]] = [h[p], h[i]];
+      const q = h[p];
+      if (q.at < ev.at || (q.at === ev.at && q.seq < ev.seq)) break;
+      h[i] = q;
       i = p;
     }
+    h[i] = ev;
   }
 
-  private pop(): TimedEvent | undefined {
+  private pop(): QueuedEvent | undefined {
     const h = this.heap;
     if (h.length === 0) return undefined;
     const top = h[0];
     const last = h.pop()!;
-    if (h.length > 0) {
-      h[0] = last;
+    const n = h.length;
+    if (n > 0) {
       let i = 0;
       for (;;) {
         const l = 2 * i + 1;
+        if (l >= n) break;
+        let m = l;
+        let c = h[l];
         const r = l + 1;
-        let m = i;
-        if (l < h.length && this.less(h[l], h[m])) m = l;
-        if (r < h.length && this.less(h[r], h[m])) m = r;
-        if (m === i) break;
-        [h[i], h[m]] = [h[m], h[i]];
+        if (r < n) {
+          const rc = h[r];
+          if (rc.at < c.at || (rc.at === c.at && rc.seq < c.seq)) {
+            m = r;
+            c = rc;
+          }
+        }
+        if (last.at < c.at || (last.at === c.at && last.seq < c.seq)) break;
+        h[i] = c;
         i = m;
       }
+      h[i] = last;
     }
     return top;
   }

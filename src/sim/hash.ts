@@ -8,8 +8,7 @@ export function hexDigest(input: string, length = 64): string {
     const r = String(round);
     for (let i = 0; i < r.length; i++) h = Math.imul(h ^ r.charCodeAt(i), 0x01000193) >>> 0;
     h = Math.imul(h ^ 58 /* ":" */, 0x01000193) >>> 0;
-    for (let i = 0; i < input.length; i++)
-      h = Math.imul(h ^ input.charCodeAt(i), 0x01000193) >>> 0;
+    for (let i = 0; i < input.length; i++) h = Math.imul(h ^ input.charCodeAt(i), 0x01000193) >>> 0;
     out += h.toString(16).padStart(8, "0");
   }
   return out.slice(0, length);

@@ -1,15 +1,15 @@
 import { FitAddon } from "@xterm/addon-fit";
 import { Terminal as XTerm } from "@xterm/xterm";
 import "@xterm/xterm/css/xterm.css";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
+import { useT } from "../../i18n/I18nProvider.tsx";
 import { useLabActions } from "../../state/hooks.ts";
 import { browserStorage, KEYS } from "../../lab/persist.ts";
 import { TerminalController } from "./controller.ts";
 import { History } from "./history.ts";
+import { typeLine } from "./typing.ts";
 
-const BANNER =
-  "\x1b[1mBatch Lab\x1b[0m terminal · kubectl talks to the simulated cluster · " +
-  "type \x1b[1mhelp\x1b[0m for commands\n";
+const bold = (s: string) => `\x1b[1m${s}\x1b[0m`;
 
 function loadHistory(): string[] {
   try {
@@ -27,6 +27,11 @@ function loadHistory(): string[] {
 export default function TerminalView() {
   const ref = useRef<HTMLDivElement>(null);
   const actions = useLabActions();
+  const t = useT();
+  // The greeting is in the language of the moment the terminal opened (it is scrollback, not UI).
+  const [banner] = useState(
+    () => t("terminal.banner", { app: bold("Batch Lab"), help: bold("help") }) + "\n",
+  );
 
   useEffect(() => {
     const el = ref.current;
@@ -68,9 +73,14 @@ export default function TerminalView() {
     const history = new History(loadHistory(), (entries) => {
       storage.set(KEYS.history, JSON.stringify(entries));
     });
+    let disposed = false;
     const controller = new TerminalController(
-      { write: (d) => term.write(d), cols: () => term.cols },
-      { run: (line) => actions.exec(line), history },
+      { write: (d) => void (disposed || term.write(d)), cols: () => term.cols },
+      {
+        start: (line, cb) => actions.startLine(line, cb),
+        complete: (line, cursor) => actions.complete(line, cursor),
+        history,
+      },
     );
 
     term.attachCustomKeyEventHandler((e) => {
@@ -91,20 +101,48 @@ export default function TerminalView() {
       return true;
     });
 
+    // Right-click: copy the selection if there is one, otherwise paste (as terminals do).
+    const onContextMenu = (e: MouseEvent) => {
+      const clipboard = navigator.clipboard;
+      if (!clipboard) return; // the browser's own menu still offers Paste
+      e.preventDefault();
+      if (term.hasSelection()) {
+        void clipboard.writeText(term.getSelection()).catch(() => {});
+        term.clearSelection();
+      } else {
+        void clipboard
+          .readText()
+          .then((text) => text && term.paste(text))
+          .catch(() => {});
+      }
+      term.focus();
+    };
+    el.addEventListener("contextmenu", onContextMenu);
+
     const subs = [
       term.onData((d) => controller.input(d)),
       term.onResize(() => controller.resized()),
     ];
-    controller.start(BANNER);
+    controller.start(banner);
+    // Lines the lesson panel types (demos, the solution replay) go through the same line editor.
+    // It resolves once the line ran: a `wait` or `logs -f` runs until it ends.
+    const unfeed = actions.onTerminalInput(async (line) => {
+      await typeLine((d) => controller.input(d), line);
+      await controller.idle();
+    });
 
     const observer = new ResizeObserver(() => safeFit());
     observer.observe(el);
     return () => {
       observer.disconnect();
+      unfeed();
+      el.removeEventListener("contextmenu", onContextMenu);
       for (const s of subs) s.dispose();
+      controller.dispose();
+      disposed = true;
       term.dispose();
     };
-  }, [actions]);
+  }, [actions, banner]);
 
   return <div ref={ref} className="terminal__xterm" />;
 }

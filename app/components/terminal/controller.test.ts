@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CommandResult } from "../../../src/kubectl/output.ts";
+import type { LineCallbacks } from "../../state/actions.ts";
 import { TerminalController } from "./controller.ts";
 import { FakeScreen } from "./fake-screen.ts";
 import { History } from "./history.ts";
@@ -22,6 +23,26 @@ function setup(cols = 40, history: string[] = []) {
     return { chunks: [{ stream: "stdout", text: `ran: ${line}\nok\n` }], exitCode: 0 };
   };
   const saved: (readonly string[])[] = [];
+  /** Lines starting with `stream` keep running until the test ends them (or Ctrl+C does). */
+  const streams: LineCallbacks[] = [];
+  const start = (line: string, cb: LineCallbacks) => {
+    if (line.startsWith("stream")) {
+      ran.push(line);
+      streams.push(cb);
+      cb.onChunk({ stream: "stdout", text: "NAME   STATUS\n" });
+      return { interrupt: () => cb.onDone({ chunks: [], exitCode: 130 }) };
+    }
+    const r = run(line);
+    for (const c of r.chunks) cb.onChunk(c);
+    cb.onDone(r);
+    return { interrupt: () => undefined };
+  };
+  const words = ["jobs", "pi-1", "pi-2", "pods", "podtemplates", "kubectl"];
+  const complete = (line: string, cursor: number) => {
+    const from = line.lastIndexOf(" ", cursor - 1) + 1;
+    const word = line.slice(from, cursor);
+    return { from, candidates: words.filter((w) => w.startsWith(word)) };
+  };
   const t = new TerminalController(
     {
       write: (d) => {
@@ -30,10 +51,10 @@ function setup(cols = 40, history: string[] = []) {
       },
       cols: () => cols,
     },
-    { run, history: new History(history, (e) => saved.push(e)) },
+    { start, complete, history: new History(history, (e) => saved.push(e)) },
   );
   t.start("hello\n");
-  return { t, screen, ran, writes, saved };
+  return { t, screen, ran, writes, saved, streams };
 }
 
 describe("TerminalController", () => {
@@ -127,5 +148,106 @@ describe("TerminalController", () => {
     const { t, ran } = setup();
     t.input("date\r\nkubectl get jobs\n");
     expect(ran).toEqual(["date", "kubectl get jobs"]);
+  });
+
+  it("streams a running command's output, Ctrl+C interrupts it and the prompt returns", () => {
+    const { t, screen, ran, streams } = setup();
+    t.input("stream get pods -w\r");
+    expect(t.isBusy()).toBe(true);
+    expect(screen.text()).toEqual(["hello", "$ stream get pods -w", "NAME   STATUS", ""]);
+    streams[0].onChunk({ stream: "stdout", text: "pi-x   Running\n" });
+    t.input("\x03");
+    expect(t.isBusy()).toBe(false);
+    expect(ran).toEqual(["stream get pods -w"]);
+    expect(screen.text()).toEqual([
+      "hello",
+      "$ stream get pods -w",
+      "NAME   STATUS",
+      "pi-x   Running",
+      "^C",
+      "$",
+    ]);
+  });
+
+  it("keeps keys typed while a command runs for after it (a multi-line paste runs line by line)", () => {
+    const { t, screen, ran, streams } = setup();
+    t.input("stream wait\rdate\rkubectl get jobs\r");
+    expect(ran).toEqual(["stream wait"]);
+    streams[0].onDone({ chunks: [], exitCode: 0 });
+    expect(ran).toEqual(["stream wait", "date", "kubectl get jobs"]);
+    expect(screen.text().slice(-8, -1)).toEqual([
+      "NAME   STATUS",
+      "$ date",
+      "ran: date",
+      "ok",
+      "$ kubectl get jobs",
+      "ran: kubectl get jobs",
+      "ok",
+    ]);
+    // Ctrl+C drops what was typed ahead of it.
+    t.input("\r"); // (the last prompt)
+    t.input("stream logs -f\rdate\r\x03");
+    expect(ran.slice(-1)).toEqual(["stream logs -f"]);
+    expect(screen.text().slice(-2)).toEqual(["^C", "$"]);
+  });
+
+  it("resolves idle() once what was typed ran", async () => {
+    const { t, streams } = setup();
+    let ran = false;
+    t.input("stream wait\r");
+    const idle = t.idle().then(() => (ran = true));
+    await Promise.resolve();
+    expect(ran).toBe(false);
+    streams[0].onDone({ chunks: [], exitCode: 0 });
+    await idle;
+    expect(ran).toBe(true);
+  });
+
+  it("draws watch frames on the alternate screen and restores the screen after", () => {
+    const { t, screen, streams } = setup();
+    t.input("stream watch\r");
+    streams[0].onChunk({
+      stream: "stdout",
+      text: "Every 2.0s: kubectl get pods\n\nNo resources found\n",
+      frame: true,
+    });
+    expect(screen.text()).toEqual(["Every 2.0s: kubectl get pods", "", "No resources found", ""]);
+    streams[0].onChunk({
+      stream: "stdout",
+      text: "Every 2.0s: kubectl get pods\n\npi-x\n",
+      frame: true,
+    });
+    expect(screen.text()).toEqual(["Every 2.0s: kubectl get pods", "", "pi-x", ""]);
+    t.input("\x03");
+    expect(screen.text()).toEqual(["hello", "$ stream watch", "NAME   STATUS", "^C", "$"]);
+  });
+
+  it("completes with Tab: one candidate in place, several to their prefix, a second Tab lists", () => {
+    const { t, screen, ran } = setup(40);
+    t.input("kubectl get jo");
+    t.input("\t");
+    expect(screen.text().at(-1)).toBe("$ kubectl get jobs");
+    t.input("p");
+    t.input("\t"); // pi-1, pi-2, pods, podtemplates: nothing to add yet
+    expect(screen.text().at(-1)).toBe("$ kubectl get jobs p");
+    t.input("i");
+    t.input("\t"); // pi-1, pi-2: grows to their common prefix
+    expect(screen.text().at(-1)).toBe("$ kubectl get jobs pi-");
+    t.input("\t"); // the second Tab lists them and redraws the line
+    expect(screen.text().slice(-3)).toEqual([
+      "$ kubectl get jobs pi-",
+      "pi-1  pi-2",
+      "$ kubectl get jobs pi-",
+    ]);
+    t.input("2\r");
+    expect(ran).toEqual(["kubectl get jobs pi-2"]);
+  });
+
+  it("lists nothing and changes nothing when no word fits", () => {
+    const { t, screen } = setup(40);
+    t.input("kubectl get zz");
+    t.input("\t");
+    t.input("\t");
+    expect(screen.text().slice(-2)).toEqual(["hello", "$ kubectl get zz"]);
   });
 });

@@ -1,4 +1,7 @@
-import type { CommandResult } from "../../../src/kubectl/output.ts";
+import type { Completion } from "../../../src/kubectl/complete.ts";
+import type { Chunk, CommandResult, EditRequest } from "../../../src/kubectl/output.ts";
+import type { LineCallbacks, TerminalRun } from "../../state/actions.ts";
+import { completionList, completeWord } from "./completion.ts";
 import type { History } from "./history.ts";
 import { parseKeys, type Key } from "./keys.ts";
 
@@ -9,9 +12,16 @@ export interface TerminalHost {
 }
 
 export interface TerminalDeps {
-  run(line: string): CommandResult;
+  /** Start a line; chunks stream in, `onDone` ends it (possibly before `start` returns). */
+  start(line: string, cb: LineCallbacks): TerminalRun;
+  complete(line: string, cursor: number): Completion;
   history: History;
+  /** `kubectl edit`: open the object in the editor; returns a line to print (or nothing). */
+  openEdit?(req: EditRequest): string | undefined;
 }
+
+/** Input waiting while a command runs (type-ahead), or a typed line's "it ran" notice. */
+type Pending = Key | { type: "notify"; fn: () => void };
 
 const PROMPT = "\x1b[1;38;5;77m$\x1b[0m ";
 const PROMPT_WIDTH = 2;
@@ -19,6 +29,10 @@ const STDERR_ON = "\x1b[31m";
 const RESET = "\x1b[0m";
 /** Cursor home, erase the screen and the scrollback. */
 const CLEAR = "\x1b[H\x1b[2J\x1b[3J";
+/** `watch` draws its frames on the alternate screen, as procps watch (curses) does. */
+const ALT_SCREEN_ON = "\x1b[?1049h";
+const ALT_SCREEN_OFF = "\x1b[?1049l";
+const FRAME = "\x1b[H\x1b[2J";
 const MAX_LINE = 4096;
 
 /** Text for xterm: bare `\n` → `\r\n` (xterm moves down without returning otherwise). */
@@ -30,12 +44,28 @@ export const crlf = (text: string): string => text.replace(/\r?\n/g, "\r\n");
  * `clear` to clear the screen. Enter runs the line and prints stdout, and stderr in red.
  * Long lines wrap: redraws move up over the rows the line occupies, so editing a wrapped
  * line does not smear it across the screen.
+ *
+ * A line runs as a command that may keep running (`get -w`, `logs -f`, `wait`, `watch`): its
+ * output streams in; Ctrl+C interrupts it (`^C`, then the prompt); keys typed meanwhile wait
+ * (type-ahead) and run after it, as in a tty — so a multi-line paste runs line by line. Tab
+ * completes bash-like: one candidate in place, several to their common prefix, a second Tab
+ * lists them.
  */
 export class TerminalController {
   private text = "";
   private cursor = 0;
   /** Row (relative to the prompt's row) the terminal cursor is on now. */
   private cursorRow = 0;
+  /** A command is running: keys wait in `pending` (except Ctrl+C). */
+  private busy = false;
+  private running: TerminalRun | undefined;
+  private pending: Pending[] = [];
+  private interrupted = false;
+  /** The last text a command wrote (does it end with a newline?). */
+  private lastOut = "\n";
+  private altScreen = false;
+  /** The previous key was a Tab that left several candidates (a second one lists them). */
+  private tabbed = false;
 
   constructor(
     private readonly host: TerminalHost,
@@ -49,7 +79,48 @@ export class TerminalController {
   }
 
   input(data: string): void {
-    for (const key of parseKeys(data)) this.key(key);
+    this.pending.push(...parseKeys(data));
+    this.drain();
+  }
+
+  /** Resolves once what was typed so far ran (the prompt is back, nothing typed ahead). */
+  idle(): Promise<void> {
+    return new Promise((resolve) => {
+      this.pending.push({ type: "notify", fn: resolve });
+      this.drain();
+    });
+  }
+
+  /** The terminal goes away: stop what runs (its end is not shown) and forget the type-ahead. */
+  dispose(): void {
+    this.pending = [];
+    this.running?.interrupt();
+  }
+
+  /** Whether a command is running. */
+  isBusy(): boolean {
+    return this.busy;
+  }
+
+  private drain(): void {
+    while (this.pending.length > 0) {
+      if (this.busy) {
+        // Ctrl+C reaches a running command at once and drops what was typed ahead of it.
+        const i = this.pending.findIndex((k) => k.type === "interrupt");
+        if (i < 0) return;
+        this.pending.splice(0, i + 1);
+        this.interrupt();
+        continue;
+      }
+      const k = this.pending.shift()!;
+      if (k.type === "notify") k.fn();
+      else this.key(k);
+    }
+  }
+
+  private interrupt(): void {
+    this.interrupted = true;
+    this.running?.interrupt();
   }
 
   /** After the terminal changed width: xterm reflowed the line; recompute where the cursor is. */
@@ -71,7 +142,11 @@ export class TerminalController {
 
   private key(k: Key): void {
     const { text, cursor } = this;
+    const tabbed = this.tabbed;
+    this.tabbed = false;
     switch (k.type) {
+      case "tab":
+        return this.tab(tabbed);
       case "text": {
         const room = MAX_LINE - text.length;
         const add = k.text.slice(0, Math.max(0, room));
@@ -138,17 +213,79 @@ export class TerminalController {
       this.host.write(CLEAR);
       return this.prompt();
     }
-    const result = this.deps.run(line);
-    if (result.clear) this.host.write(CLEAR);
-    let last = "\n";
-    for (const c of result.chunks) {
-      if (!c.text) continue;
-      const body = crlf(c.text);
-      this.host.write(c.stream === "stderr" ? STDERR_ON + body + RESET : body);
-      last = c.text;
+    this.busy = true;
+    this.interrupted = false;
+    this.lastOut = "\n";
+    let sync = true;
+    const run = this.deps.start(line, {
+      onChunk: (c) => this.output(c),
+      onDone: (r) => {
+        this.finish(r);
+        // Ended later (the clock loop, Ctrl+C): what was typed meanwhile runs now.
+        if (!sync) this.drain();
+      },
+    });
+    sync = false;
+    if (this.busy) this.running = run;
+  }
+
+  private output(c: Chunk): void {
+    if (!c.text) return;
+    if (c.frame) {
+      if (!this.altScreen) this.host.write(ALT_SCREEN_ON);
+      this.altScreen = true;
+      this.host.write(FRAME);
     }
-    if (!last.endsWith("\n")) this.host.write("\r\n");
+    const body = crlf(c.text);
+    this.host.write(c.stream === "stderr" ? STDERR_ON + body + RESET : body);
+    this.lastOut = c.text;
+  }
+
+  private finish(result: CommandResult): void {
+    if (!this.busy) return;
+    this.busy = false;
+    this.running = undefined;
+    if (this.altScreen) {
+      this.host.write(ALT_SCREEN_OFF);
+      this.altScreen = false;
+      this.lastOut = "\n";
+    }
+    if (this.interrupted && result.exitCode === 130) {
+      // The tty echoes ^C where the cursor is; the shell then starts a new line.
+      this.host.write("^C\r\n");
+    } else {
+      if (result.clear) this.host.write(CLEAR);
+      else if (!this.lastOut.endsWith("\n")) this.host.write("\r\n");
+      if (result.edit) {
+        const note = this.deps.openEdit?.(result.edit);
+        if (note) this.host.write(crlf(note.endsWith("\n") ? note : note + "\n"));
+      }
+    }
+    this.interrupted = false;
     this.prompt();
+  }
+
+  /** Tab: complete the word before the cursor (see completion.ts). */
+  private tab(again: boolean): void {
+    const { text, cursor } = this;
+    const c = completeWord(text, cursor, this.deps.complete(text, cursor));
+    if (c.text !== text) {
+      this.edit(c.text, c.cursor);
+      this.tabbed = c.candidates.length > 1;
+      return;
+    }
+    if (c.candidates.length < 2) return;
+    if (!again) {
+      this.tabbed = true;
+      return;
+    }
+    // The second Tab: list the candidates under the line, then the prompt and the line again.
+    this.moveTo(text.length);
+    const list = completionList(c.candidates, Math.max(1, this.host.cols()));
+    this.host.write("\r\n" + list.join("\r\n") + "\r\n");
+    this.cursorRow = 0;
+    this.redraw(text, cursor);
+    this.tabbed = true;
   }
 
   /** Typing at the end of the line: just echo (no redraw), minding the wrap at the last column. */

@@ -1,6 +1,7 @@
 /**
  * A tiny VT100 screen for tests: enough of what xterm does with the controller's output
- * (autowrap with the pending-wrap column, CR, LF, CUU/CUD/CUF, ED, EL, SGR ignored) to assert
+ * (autowrap with the pending-wrap column, CR, LF, CUU/CUD/CUF, ED, EL, the alternate screen
+ * `?1049h/l`, SGR ignored) to assert
  * what the learner would see. Test-only.
  */
 export class FakeScreen {
@@ -8,6 +9,8 @@ export class FakeScreen {
   row = 0;
   col = 0;
   private pendingWrap = false;
+  /** The normal screen while the alternate one is shown. */
+  private saved: { rows: string[][]; row: number; col: number } | undefined;
 
   constructor(readonly cols: number) {}
 
@@ -16,10 +19,11 @@ export class FakeScreen {
       const ch = data[i];
       if (ch === "\x1b") {
         // eslint-disable-next-line no-control-regex -- escape sequences are the input
-        const m = /^\x1b\[([0-9;]*)([A-Za-z])/.exec(data.slice(i));
+        const m = /^\x1b\[(\??)([0-9;]*)([A-Za-z])/.exec(data.slice(i));
         if (!m) continue;
         i += m[0].length - 1;
-        this.csi(m[2], m[1] === "" ? [] : m[1].split(";").map(Number));
+        if (m[1] === "?") this.mode(m[2], m[3]);
+        else this.csi(m[3], m[2] === "" ? [] : m[2].split(";").map(Number));
       } else if (ch === "\r") {
         this.col = 0;
         this.pendingWrap = false;
@@ -37,6 +41,19 @@ export class FakeScreen {
         if (this.col === this.cols - 1) this.pendingWrap = true;
         else this.col++;
       }
+    }
+  }
+
+  private mode(n: string, set: string): void {
+    if (n !== "1049") return;
+    if (set === "h" && !this.saved) {
+      this.saved = { rows: this.rows, row: this.row, col: this.col };
+      this.rows = [[]];
+      this.row = 0;
+      this.col = 0;
+    } else if (set === "l" && this.saved) {
+      ({ rows: this.rows, row: this.row, col: this.col } = this.saved);
+      this.saved = undefined;
     }
   }
 

@@ -4,6 +4,7 @@ export type Key =
   | {
       type:
         | "enter"
+        | "tab"
         | "backspace"
         | "delete"
         | "left"
@@ -67,8 +68,12 @@ const CONTROL: Record<string, KeyType> = {
   "\x17": "kill-word",
 };
 
-/** Split terminal input into keys; unknown escape sequences and control characters are dropped. */
+/**
+ * Split terminal input into keys; unknown escape sequences and control characters are dropped.
+ * A Tab on its own is the Tab key (completion); tabs inside pasted text are spaces.
+ */
 export function parseKeys(data: string): Key[] {
+  if (data === "\t") return [{ type: "tab" }];
   const keys: Key[] = [];
   let text = "";
   const flush = () => {

@@ -1,4 +1,6 @@
 import { strftime } from "./date.ts";
+import { kuardProgram } from "./kuard.ts";
+import { postgresReadyLog } from "./postgres.ts";
 import type { Program, ProgramIo } from "../types.ts";
 
 /**
@@ -42,13 +44,20 @@ export const serverPrograms: Program[] = [
       return yield* forever();
     },
   },
+  kuardProgram,
   {
-    name: "kuard",
-    usage: "kuard",
+    // hashicorp/http-echo: serves its -text on every path (and /health) on -listen (:5678).
+    name: "http-echo",
+    usage: "http-echo -text=TEXT [-listen=:5678]",
     *run(io) {
-      io.stderr(
-        `${stamp(io, "%Y/%m/%d %H:%M:%S")} Starting kuard version: v0.10.0-blue\n${stamp(io, "%Y/%m/%d %H:%M:%S")} Serving on HTTP on :8080\n`,
-      );
+      const text = io.argv.find((a) => /^--?text=/.test(a));
+      if (!text) {
+        io.stderr("Missing -text option!\n");
+        return 127;
+      }
+      const listen =
+        io.argv.find((a) => /^--?listen=/.test(a))?.replace(/^--?listen=/, "") ?? ":5678";
+      io.stderr(`${stamp(io, "%Y/%m/%d %H:%M:%S")} [INFO] server is listening on ${listen}\n`);
       return yield* forever();
     },
   },
@@ -63,9 +72,7 @@ export const serverPrograms: Program[] = [
           );
           return 1;
         }
-        io.stdout(
-          `${stamp(io, "%Y-%m-%d %H:%M:%S.000 UTC")} [1] LOG:  database system is ready to accept connections\n`,
-        );
+        io.stdout(postgresReadyLog(io));
         return yield* forever();
       }
       return yield* io.exec(io.argv.slice(1), { ...io, argv: io.argv.slice(1) });

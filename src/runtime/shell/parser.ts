@@ -386,9 +386,9 @@ class Parser {
 function asAssignment(t: Token & { kind: "word" }, bash = false): Assignment | undefined {
   const first = t.word.parts[0];
   if (first?.type !== "lit") return undefined;
-  const m = (bash ? /^([A-Za-z_][A-Za-z0-9_]*)(?:\[([^\]]*)\])?=/ : /^([A-Za-z_][A-Za-z0-9_]*)=/).exec(
-    first.text,
-  );
+  const m = (
+    bash ? /^([A-Za-z_][A-Za-z0-9_]*)(?:\[([^\]]*)\])?=/ : /^([A-Za-z_][A-Za-z0-9_]*)=/
+  ).exec(first.text);
   if (!m) return undefined;
   const restText = first.text.slice(m[0].length);
   const parts = [

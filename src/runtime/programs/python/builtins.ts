@@ -2,6 +2,7 @@ import type { ProgramIo } from "../../types.ts";
 import {
   dict,
   fn,
+  hashKey,
   iterate,
   pure,
   PyExit,
@@ -63,8 +64,16 @@ function make(io: ProgramIo): { b: Record<string, Val> & object; m: Record<strin
       stream(s);
       return BigInt(s.length);
     });
-  const stdout = { t: "module" as const, name: "stdout", attrs: { write: write(io.stdout), flush: pure("flush", () => null) } };
-  const stderr = { t: "module" as const, name: "stderr", attrs: { write: write(io.stderr), flush: pure("flush", () => null) } };
+  const stdout = {
+    t: "module" as const,
+    name: "stdout",
+    attrs: { write: write(io.stdout), flush: pure("flush", () => null) },
+  };
+  const stderr = {
+    t: "module" as const,
+    name: "stderr",
+    attrs: { write: write(io.stderr), flush: pure("flush", () => null) },
+  };
   const environ = dict(Object.entries(io.env));
   const b: Record<string, Val> = {
     print: pure("print", (args, kw) => {
@@ -82,13 +91,19 @@ function make(io: ProgramIo): { b: Record<string, Val> & object; m: Record<strin
     len: pure("len", (a) => {
       const v = a[0] ?? null;
       if (typeof v === "string") return BigInt(v.length);
-      if (typeof v === "object" && v !== null && (v.t === "list" || v.t === "tuple" || v.t === "dict"))
+      if (
+        typeof v === "object" &&
+        v !== null &&
+        (v.t === "list" || v.t === "tuple" || v.t === "dict")
+      )
         return BigInt(v.t === "dict" ? v.v.size : v.v.length);
       throw new PyRaise("TypeError", `object of type '${typeName(v)}' has no len()`);
     }),
     range: pure("range", (a) => {
       const [start, stop, step] =
-        a.length === 1 ? [0, num(a[0]), 1] : [num(a[0]), num(a[1]), a[2] === undefined ? 1 : num(a[2])];
+        a.length === 1
+          ? [0, num(a[0]), 1]
+          : [num(a[0]), num(a[1]), a[2] === undefined ? 1 : num(a[2])];
       if (step === 0) throw new PyRaise("ValueError", "range() arg 3 must not be zero");
       const v: Val[] = [];
       for (let i = start; step > 0 ? i < stop : i > stop; i += step) {
@@ -116,10 +131,7 @@ function make(io: ProgramIo): { b: Record<string, Val> & object; m: Record<strin
       name: "os",
       attrs: {
         environ,
-        getenv: pure("getenv", (a) => {
-          if (environ.t !== "dict") return null;
-          return environ.v.get(`string:${str(a[0] ?? "")}`)?.[1] ?? a[1] ?? null;
-        }),
+        getenv: pure("getenv", (a) => environ.v.get(hashKey(str(a[0] ?? "")))?.[1] ?? a[1] ?? null),
         getpid: pure("getpid", () => 1n),
         sep: "/",
         linesep: "\n",
@@ -144,7 +156,10 @@ function make(io: ProgramIo): { b: Record<string, Val> & object; m: Record<strin
         sleep: fn("sleep", function* (a) {
           const secs = num(a[0] ?? 0n);
           if (Number.isNaN(secs) || typeof a[0] === "string" || a[0] === null)
-            throw new PyRaise("TypeError", `'${typeName(a[0] ?? null)}' object cannot be interpreted as an integer`);
+            throw new PyRaise(
+              "TypeError",
+              `'${typeName(a[0] ?? null)}' object cannot be interpreted as an integer`,
+            );
           if (secs < 0) throw new PyRaise("ValueError", "sleep length must be non-negative");
           if (secs > 0) yield { type: "sleep", ms: Math.round(secs * 1000) };
           return null;

@@ -14,8 +14,11 @@ import {
   type Val,
 } from "./values.ts";
 
-class LoopCtl {
-  constructor(readonly kind: "break" | "continue") {}
+/** `break` / `continue`, thrown to the enclosing loop. */
+class LoopCtl extends Error {
+  constructor(readonly kind: "break" | "continue") {
+    super(kind);
+  }
 }
 
 const isNum = (v: Val): v is bigint | number | boolean =>
@@ -219,10 +222,7 @@ export class Interpreter {
         obj.v[this.position(obj.v.length, idx, "list assignment")] = v;
         return;
       }
-      throw new PyRaise(
-        "TypeError",
-        `'${typeName(obj)}' object does not support item assignment`,
-      );
+      throw new PyRaise("TypeError", `'${typeName(obj)}' object does not support item assignment`);
     }
     throw new PyRaise("SyntaxError", "cannot assign to attribute here");
   }
@@ -347,7 +347,9 @@ function attribute(obj: Val, name: string): Val {
 }
 
 /* eslint-disable require-yield -- builtin methods are generators by the Val contract */
-function methodsOf(obj: Exclude<Val, null | bigint | number | string | boolean>): Record<string, Val> {
+function methodsOf(
+  obj: Exclude<Val, null | bigint | number | string | boolean>,
+): Record<string, Val> {
   if (obj.t === "dict") {
     return {
       get: {
@@ -401,8 +403,11 @@ function stringMethod(s: string, name: string): Val | undefined {
     }),
     startswith: (a) => typeof a[0] === "string" && s.startsWith(a[0]),
     endswith: (a) => typeof a[0] === "string" && s.endsWith(a[0]),
-    join: (a) => iterate(a[0] ?? null).map(str).join(s),
-    replace: (a) => s.split(String(a[0])).join(String(a[1])),
+    join: (a) =>
+      iterate(a[0] ?? null)
+        .map(str)
+        .join(s),
+    replace: (a) => s.split(str(a[0] ?? "")).join(str(a[1] ?? "")),
     format: (a) => {
       let i = 0;
       return s.replace(/\{\}/g, () => str(a[i++] ?? null));

@@ -179,7 +179,13 @@ class Parser {
         this.fail("SyntaxError: cannot assign to expression");
       this.i++;
       const value = this.exprList();
-      return { k: "assign", target: e, e: value, op: op.v === "=" ? undefined : op.v.slice(0, -1), line };
+      return {
+        k: "assign",
+        target: e,
+        e: value,
+        op: op.v === "=" ? undefined : op.v.slice(0, -1),
+        line,
+      };
     }
     return { k: "expr", e, line };
   }
@@ -210,7 +216,9 @@ class Parser {
 
   private endOfList(): boolean {
     const t = this.peek();
-    return t.t === "newline" || t.t === "eof" || (t.t === "op" && ["=", ")", "]", ":"].includes(t.v));
+    return (
+      t.t === "newline" || t.t === "eof" || (t.t === "op" && ["=", ")", "]", ":"].includes(t.v))
+    );
   }
 
   expr(): Expr {
@@ -346,7 +354,9 @@ class Parser {
         f ||= s.f;
         parts = [...parts, ...(s.f ? fstring(s.v, s.line) : [s.v])];
       }
-      return f ? { k: "fstr", parts } : { k: "str", v: parts.join("") };
+      return f
+        ? { k: "fstr", parts }
+        : { k: "str", v: parts.filter((p): p is string => typeof p === "string").join("") };
     }
     if (t.t === "name") {
       if (["if", "else", "elif", "while", "for", "in", "and", "or", "import"].includes(t.v)) {

@@ -140,7 +140,7 @@ export function hashKey(v: Val): string {
   return `${typeof v}:${String(v)}`;
 }
 
-export function dict(entries: [string, Val][]): Val {
+export function dict(entries: [string, Val][]): { t: "dict"; v: Map<string, [Val, Val]> } {
   return { t: "dict", v: new Map(entries.map(([k, x]) => [hashKey(k), [k, x]])) };
 }
 

@@ -1,0 +1,376 @@
+import { useMemo, useRef, type PointerEvent as ReactPointerEvent } from "react";
+import { formatTimeOfDay } from "../components/clock-format.ts";
+import { useLabContext } from "../state/context.tsx";
+import { useVizLab, useViz } from "./context.tsx";
+import {
+  ganttModel,
+  type JobLane,
+  type Mark,
+  type PodRow,
+  type Segment,
+  type Tick,
+} from "./gantt.ts";
+import { useWallTicker } from "./use-throttled.ts";
+import type { Selection } from "./viz-store.ts";
+
+const SEG_TEXT: Record<Segment["kind"], string> = {
+  scheduling: "scheduling",
+  creating: "creating",
+  pull: "pull",
+  running: "running",
+  crashloop: "back-off",
+  "waiting-error": "waiting",
+  terminating: "terminating",
+  succeeded: "completed",
+  failed: "failed",
+};
+
+export const TICK_GLYPH: Record<Tick["kind"], string> = {
+  created: "●",
+  skipped: "⊘",
+  replaced: "⇄",
+  missed: "○",
+};
+
+const MARK_GLYPH: Record<Mark["kind"], string> = {
+  "exit-ok": "✓",
+  "exit-failed": "✕",
+  restart: "↻",
+  deleted: "⌫",
+  condition: "◆",
+  input: "▸",
+};
+
+/** Axis steps: the first that gives at most ~8 labels. */
+const STEPS = [
+  1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 21600, 43200, 86400,
+].map((s) => s * 1000);
+
+function fmtSpan(ms: number): string {
+  const s = Math.round(ms / 1000);
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  return s % 60 ? `${m} m ${s % 60} s` : `${m} m`;
+}
+
+interface Scale {
+  from: number;
+  to: number;
+  /** Bars still open (OPEN) end here. */
+  now: number;
+  x(t: number): number;
+}
+
+const pct = (v: number) => `${Math.max(0, Math.min(100, v)).toFixed(3)}%`;
+
+function Bar({ s, scale }: { s: Segment; scale: Scale }) {
+  const end = Math.min(s.to, scale.now);
+  const left = scale.x(s.from);
+  const width = Math.max(scale.x(end) - left, 0.15);
+  const text = s.label ?? SEG_TEXT[s.kind];
+  return (
+    <span
+      className={`gseg gseg--${s.kind}`}
+      style={{ left: pct(left), width: pct(width) }}
+      title={`${text}: ${formatTimeOfDay(s.from)} → ${formatTimeOfDay(end)} (${fmtSpan(end - s.from)})`}
+    >
+      {width > 7 && <span className="gseg__text">{text}</span>}
+    </span>
+  );
+}
+
+function Marks({ marks, scale }: { marks: readonly Mark[]; scale: Scale }) {
+  return marks.map((m, i) => (
+    <span
+      key={i}
+      className={`gmark gmark--${m.kind}${m.label === "Complete" ? " gmark--complete" : ""}`}
+      style={{ left: pct(scale.x(m.t)) }}
+      title={`${m.label} at ${formatTimeOfDay(m.t)}`}
+    >
+      <span aria-hidden="true">{MARK_GLYPH[m.kind]}</span>
+      {m.kind !== "restart" && m.kind !== "deleted" && (
+        <span className="gmark__text">{m.label}</span>
+      )}
+    </span>
+  ));
+}
+
+function Row({
+  row,
+  scale,
+  onSelect,
+  selected,
+}: {
+  row: PodRow;
+  scale: Scale;
+  onSelect: (s: Selection) => void;
+  selected: boolean;
+}) {
+  const gap = row.backoffBefore;
+  const bars = row.gone === undefined ? row.segments : row.segments;
+  const summary = `${row.name}: ${row.state}${row.exitCode !== undefined ? `, exit ${row.exitCode}` : ""}${row.restarts ? `, ${row.restarts} restarts` : ""}${gap ? `, waited ${gap.label}` : ""}`;
+  return (
+    <li
+      className={`grow${selected ? " is-selected" : ""}`}
+      data-testid="gantt-row"
+      data-pod={row.name}
+      data-state={row.state}
+    >
+      <button
+        type="button"
+        className="grow__label"
+        onClick={() => onSelect({ kind: "Pod", name: row.name })}
+        title={summary}
+        aria-label={summary}
+      >
+        {row.index !== undefined && <span className="grow__index">#{row.index}</span>}
+        {row.name.replace(/^.*-(?=[a-z0-9]{5}$)/, "")}
+      </button>
+      <div className="grow__track" aria-hidden="true">
+        {gap && (
+          <span
+            className="ggap"
+            data-testid="gantt-backoff"
+            style={{
+              left: pct(scale.x(gap.from)),
+              width: pct(scale.x(gap.to) - scale.x(gap.from)),
+            }}
+            title={`${gap.label}: the Job controller waited before creating this pod`}
+          >
+            <span className="ggap__text">{gap.label}</span>
+          </span>
+        )}
+        {bars.map((s, i) => (
+          <Bar key={i} s={s} scale={scale} />
+        ))}
+        <Marks marks={row.marks} scale={scale} />
+      </div>
+    </li>
+  );
+}
+
+function JobRows({
+  lane,
+  scale,
+  onSelect,
+  selection,
+}: {
+  lane: JobLane;
+  scale: Scale;
+  onSelect: (s: Selection) => void;
+  selection: Selection | undefined;
+}) {
+  const p = lane.pendingBackoff;
+  return (
+    <li className="glane" data-testid="gantt-job" data-job={lane.name}>
+      <div className="glane__head">
+        <button
+          type="button"
+          className="glane__name"
+          onClick={() => onSelect({ kind: "Job", name: lane.name })}
+        >
+          Job {lane.name}
+        </button>
+        <div className="grow__track" aria-hidden="true">
+          {p && (
+            <span
+              className="ggap ggap--pending"
+              data-testid="gantt-backoff-pending"
+              style={{ left: pct(scale.x(p.from)), width: pct(scale.x(p.to) - scale.x(p.from)) }}
+              title={`${p.label}: no pod until ${formatTimeOfDay(p.to)}`}
+            >
+              <span className="ggap__text">{p.label}</span>
+            </span>
+          )}
+          <Marks marks={lane.marks} scale={scale} />
+        </div>
+      </div>
+      <ol className="glane__rows" aria-label={`Pods of job ${lane.name} over time`}>
+        {lane.rows.map((r) => (
+          <Row
+            key={r.uid}
+            row={r}
+            scale={scale}
+            onSelect={onSelect}
+            selected={selection?.kind === "Pod" && selection.name === r.name}
+          />
+        ))}
+      </ol>
+    </li>
+  );
+}
+
+/**
+ * The Gantt: a row per pod over virtual time (pull, run, exits, restarts, back-off gaps with
+ * their length), Job outcomes, CronJob ticks, the learner's inputs. Dragging across it (or the
+ * slider) previews the cluster at that instant.
+ */
+export function Timeline() {
+  const viz = useVizLab();
+  const { store: lab } = useLabContext();
+  const history = useViz((s) => s.history);
+  const scrubAt = useViz((s) => s.scrubAt);
+  const selection = useViz((s) => s.selection);
+  const open = useViz((s) => s.timelineOpen);
+  // Many pods: recompute once a second rather than three times (rows are cached per pod).
+  const many = (history?.histories.size ?? 0) > 150;
+  const tick = useWallTicker(many ? 1000 : 300, open);
+  const track = useRef<HTMLDivElement>(null);
+  const model = useMemo(() => {
+    void tick;
+    if (!history) return undefined;
+    const now = lab.getState().cluster.now;
+    return ganttModel(history, now, viz?.inputs() ?? []);
+  }, [history, lab, tick, viz]);
+  if (!viz || !model) return null;
+  const span = Math.max(model.to - model.from, 10_000);
+  const from = model.from;
+  const to = from + span * 1.04;
+  const scale: Scale = { from, to, now: model.now, x: (t) => ((t - from) / (to - from)) * 100 };
+  const step = STEPS.find((s) => span / s <= 8) ?? STEPS[STEPS.length - 1];
+  const axis: number[] = [];
+  for (let t = Math.ceil(from / step) * step; t <= to && axis.length < 40; t += step) axis.push(t);
+  const select = (s: Selection) => viz.store.setState({ selection: s });
+  const setScrub = (t: number | undefined) => viz.store.setState({ scrubAt: t });
+  const scrubFromPointer = (e: ReactPointerEvent<HTMLDivElement>) => {
+    const el = track.current;
+    if (!el) return;
+    const r = el.getBoundingClientRect();
+    const f = Math.max(0, Math.min(1, (e.clientX - r.left) / r.width));
+    setScrub(Math.min(model.now, Math.round(from + f * (to - from))));
+  };
+  const rows = model.jobs.reduce((n, j) => n + j.rows.length, 0) + model.bare.length;
+  return (
+    <section className="timeline" aria-label="Timeline" data-testid="timeline">
+      <div className="timeline__bar">
+        <label className="timeline__scrub">
+          <span className="visually-hidden">Preview the cluster at</span>
+          <input
+            type="range"
+            min={from}
+            max={model.now}
+            step={100}
+            value={scrubAt ?? model.now}
+            onChange={(e) =>
+              setScrub(Number(e.target.value) >= model.now ? undefined : Number(e.target.value))
+            }
+            aria-valuetext={formatTimeOfDay(scrubAt ?? model.now)}
+            data-testid="timeline-scrub"
+          />
+        </label>
+        {scrubAt !== undefined ? (
+          <button
+            type="button"
+            className="timeline__live"
+            onClick={() => setScrub(undefined)}
+            data-testid="timeline-live"
+          >
+            Previewing {formatTimeOfDay(scrubAt)} — back to live
+          </button>
+        ) : (
+          <span className="timeline__hint">
+            {rows} pod{rows === 1 ? "" : "s"} · drag to preview the past
+          </span>
+        )}
+      </div>
+      <div className="timeline__scroll">
+        <div className="timeline__axis" aria-hidden="true">
+          <span className="grow__label" />
+          <div className="grow__track">
+            {axis.map((t) => (
+              <span key={t} className="gaxis" style={{ left: pct(scale.x(t)) }}>
+                {formatTimeOfDay(t)}
+              </span>
+            ))}
+          </div>
+        </div>
+        <div
+          className="timeline__canvas"
+          onPointerDown={(e) => {
+            if ((e.target as Element).closest("button")) return;
+            e.currentTarget.setPointerCapture(e.pointerId);
+            scrubFromPointer(e);
+          }}
+          onPointerMove={(e) => {
+            if (e.buttons === 1 && e.currentTarget.hasPointerCapture(e.pointerId))
+              scrubFromPointer(e);
+          }}
+        >
+          <ol className="timeline__lanes">
+            {model.cronjobs.map((c) => (
+              <li key={c.uid} className="glane" data-testid="gantt-cronjob" data-cronjob={c.name}>
+                <div className="glane__head">
+                  <button
+                    type="button"
+                    className="glane__name"
+                    onClick={() => select({ kind: "CronJob", name: c.name })}
+                  >
+                    CronJob {c.name}
+                  </button>
+                  <div className="grow__track">
+                    {c.ticks.map((t) => (
+                      <span
+                        key={t.t}
+                        className={`gtick gtick--${t.kind}`}
+                        style={{ left: pct(scale.x(t.t)) }}
+                        title={`${formatTimeOfDay(t.t)} ${t.kind}${t.job ? `: ${t.job}` : ""}`}
+                        data-kind={t.kind}
+                      >
+                        {TICK_GLYPH[t.kind]}
+                      </span>
+                    ))}
+                    {c.next !== undefined && c.next <= to && (
+                      <span
+                        className="gtick gtick--next"
+                        style={{ left: pct(scale.x(c.next)) }}
+                        title={`next tick ${formatTimeOfDay(c.next)}`}
+                      >
+                        ◌
+                      </span>
+                    )}
+                  </div>
+                </div>
+              </li>
+            ))}
+            {model.jobs.map((j) => (
+              <JobRows key={j.uid} lane={j} scale={scale} onSelect={select} selection={selection} />
+            ))}
+            {model.bare.length > 0 && (
+              <li className="glane">
+                <div className="glane__head">
+                  <span className="glane__name">Pods without a Job</span>
+                  <div className="grow__track" />
+                </div>
+                <ol className="glane__rows">
+                  {model.bare.map((r) => (
+                    <Row
+                      key={r.uid}
+                      row={r}
+                      scale={scale}
+                      onSelect={select}
+                      selected={selection?.name === r.name}
+                    />
+                  ))}
+                </ol>
+              </li>
+            )}
+          </ol>
+          <div className="timeline__overlay" aria-hidden="true" ref={track}>
+            {model.inputs.map((m, i) => (
+              <span
+                key={i}
+                className="ginput"
+                style={{ left: pct(scale.x(m.t)) }}
+                title={m.label}
+              />
+            ))}
+            <span className="gnow" style={{ left: pct(scale.x(model.now)) }} />
+            {scrubAt !== undefined && (
+              <span className="gscrub" style={{ left: pct(scale.x(scrubAt)) }} />
+            )}
+          </div>
+        </div>
+      </div>
+    </section>
+  );
+}
