@@ -108,7 +108,15 @@ function applyAll(
         else out.out((format.kind === "yaml" && printed++ > 0 ? "---\n" : "") + p.text);
       }
     } catch (e) {
-      out.fail(apiErrorText(e, mode === "create" ? "creating" : "applying", file));
+      // kubectl apply creates what does not exist yet, and says so in its errors (spec §6.1).
+      const exists =
+        obj.metadata.name !== undefined &&
+        ctx.cluster.store.get(
+          obj.kind,
+          rt.namespaced ? (obj.metadata.namespace ?? "default") : undefined,
+          obj.metadata.name,
+        ) !== undefined;
+      out.fail(apiErrorText(e, mode === "create" || !exists ? "creating" : "applying", file));
     }
   }
 }
