@@ -263,7 +263,7 @@ test("switch to French: the lab and the lesson speak French", async ({ page }) =
   await openExercise(page, "8.1", "one-shot");
   await page.getByTestId("lang-fr").click();
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");
-  await expect(page.getByTestId("reset-cluster")).toHaveText("Réinitialiser le cluster");
+  await expect(page.getByTestId("reset-cluster")).toHaveText("Vider le cluster");
   await expect(page.getByTestId("apply-button")).toHaveText("Appliquer");
   await expect(page.getByTestId("clock-play")).toHaveAccessibleName(
     "Faire avancer le temps virtuel",
@@ -278,7 +278,7 @@ test("switch to French: the lab and the lesson speak French", async ({ page }) =
   await page.screenshot({ path: "test-results/course-10-french.png" });
   // The choice is kept.
   await page.reload();
-  await expect(page.getByTestId("reset-cluster")).toHaveText("Réinitialiser le cluster");
+  await expect(page.getByTestId("reset-cluster")).toHaveText("Vider le cluster");
   await page.getByTestId("lang-ru").click();
   await expect(page.getByTestId("reset-cluster")).toHaveText("Сбросить кластер");
   await page.screenshot({ path: "test-results/course-11-russian.png" });

@@ -30,6 +30,9 @@ const S = {
   diff: "Diff",
   diffTitle: "Compare with the live objects before applying (kubectl diff)",
   closeConfirm: (name: string) => `Close ${name}? Its text will be deleted.`,
+  editCloseConfirm: (name: string) =>
+    `Close ${name}? The edit is cancelled and your changes are lost.`,
+  editRename: "This tab holds a kubectl edit: Apply saves it, closing it cancels the edit.",
 } as const;
 
 /** Ctrl/Cmd+Enter applies from anywhere but the terminal (the editor has its own binding). */
@@ -57,6 +60,7 @@ export function ApplyPanel() {
   const file = useEditorFile();
   const names = useFileNames();
   const files = useLab((s) => s.files);
+  const edits = useLab((s) => s.edits);
   const last = useLastApply();
   const t = useT();
   const theme = useAppTheme();
@@ -96,6 +100,7 @@ export function ApplyPanel() {
     actions.setFiles(next.files, next.active);
   };
   const onRename = (from: string, to: string) => {
+    if (Object.hasOwn(edits, from)) return S.editRename;
     const problem = fileNameProblem(to, files, from);
     if (problem) return problem;
     const next = renameFile(files, from, to, file);
@@ -103,7 +108,12 @@ export function ApplyPanel() {
     return undefined;
   };
   const onClose = (name: string) => {
-    if ((files[name] ?? "").trim() !== "" && !window.confirm(S.closeConfirm(name))) return;
+    const text = files[name] ?? "";
+    // A `kubectl edit` tab closes like quitting the editor: unchanged, the edit is just cancelled.
+    const edit = Object.hasOwn(edits, name) ? edits[name] : undefined;
+    if (edit) {
+      if (text !== edit.yaml && !window.confirm(S.editCloseConfirm(name))) return;
+    } else if (text.trim() !== "" && !window.confirm(S.closeConfirm(name))) return;
     const next = closeFile(files, name, file);
     actions.setFiles(next.files, next.active);
   };

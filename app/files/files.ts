@@ -60,3 +60,12 @@ export function closeFile(files: Files, name: string, active: string): FilesChan
   const rest = Object.keys(next);
   return { files: next, active: active === name ? rest[Math.min(i, rest.length - 1)] : active };
 }
+
+/**
+ * The tab `kubectl edit` opens. kubectl edits a temp file named `kubectl-edit-<random>.yaml`;
+ * the lab names the object instead (`kubectl-edit-job-pi.yaml`), so each object has one tab.
+ */
+export function editFileName(kind: string, name: string, namespace?: string): string {
+  const ns = namespace && namespace !== "default" ? `${namespace}-` : "";
+  return `kubectl-edit-${kind.toLowerCase()}-${ns}${name}.yaml`;
+}

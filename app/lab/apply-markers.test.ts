@@ -56,7 +56,7 @@ describe("applyMarkers", () => {
     expect(markersFor(ok + "---\n" + bad)).toEqual([
       [
         "23:11-23:15", // line 13 starts the second document
-        'Error from server (BadRequest): error when applying "job.yaml": Job in version "v1" cannot be handled as a Job: strict decoding error: unknown field "spec.template.spec.containers[0].imag"',
+        'Error from server (BadRequest): error when creating "job.yaml": Job in version "v1" cannot be handled as a Job: strict decoding error: unknown field "spec.template.spec.containers[0].imag"',
       ],
     ]);
   });
@@ -70,7 +70,7 @@ describe("applyMarkers", () => {
       ],
       [
         "8:7-8:31",
-        'The Job "fine" is invalid: spec.template.spec.restartPolicy: Required value: valid values: "OnFailure", "Never"',
+        'The Job "fine" is invalid: spec.template.spec.restartPolicy: Unsupported value: "Sometimes": supported values: "OnFailure", "Never"',
       ],
     ]);
     // restartPolicy: Always, the classic mistake (spec §6.2), one cause: a single-line message.
@@ -103,7 +103,7 @@ describe("applyMarkers", () => {
     expect(markersFor(text)).toEqual([
       [
         "6:3-6:19",
-        'Error from server (BadRequest): error when applying "job.yaml": Job in version "v1" cannot be handled as a Job: json: cannot unmarshal string into Go struct field JobSpec.spec.completions of type int32',
+        'Error from server (BadRequest): error when creating "job.yaml": Job in version "v1" cannot be handled as a Job: json: cannot unmarshal string into Go struct field JobSpec.spec.completions of type int32',
       ],
     ]);
   });
@@ -143,8 +143,8 @@ describe("checkMarkers (the dry run made while typing)", () => {
     const text = secret + "---\n" + ok.replace("image: busybox:1.36", 'image: ""');
     expect(checkMarkers(text, EDITOR_FILE).map(brief)).toEqual([
       [
-        "7:3-7:15",
-        'Error from server (BadRequest): error when applying "job.yaml": Secret in version "v1" cannot be handled as a Secret: json: cannot unmarshal number into Go struct field Secret.stringData.password of type string',
+        "6:1-6:11",
+        'Error from server (BadRequest): error when creating "job.yaml": Secret in version "v1" cannot be handled as a Secret: json: cannot unmarshal number into Go struct field Secret.stringData of type string',
       ],
       [
         "19:11-19:20",

@@ -67,9 +67,15 @@ export function checkMarkers(text: string, file: string, opts: CheckOptions = {}
   return decoded.docs.flatMap((d, i) => {
     const problem = checkObject(d.object, file);
     if (problem) return errorMarkers(located[i], problem, CHECK_SOURCE);
-    const r = prevalidate(d.object, { live: opts.live?.(d.object), now: opts.now });
+    const live = opts.live?.(d.object);
+    const r = prevalidate(d.object, { live, now: opts.now });
     if (r.ok) return [];
-    return errorMarkers(located[i], apiErrorText(r.error, "applying", file), CHECK_SOURCE);
+    // kubectl says "creating" for an object that does not exist yet (src/kubectl/apply.ts).
+    return errorMarkers(
+      located[i],
+      apiErrorText(r.error, live ? "applying" : "creating", file),
+      CHECK_SOURCE,
+    );
   });
 }
 

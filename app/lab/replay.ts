@@ -1,3 +1,4 @@
+import type { EditRequest } from "../../src/kubectl/output.ts";
 import { advanceRunning, type RunningLine } from "./running.ts";
 import { LabShell, type LabEngine, type ShellOptions } from "./shell.ts";
 
@@ -10,10 +11,20 @@ import { LabShell, type LabEngine, type ShellOptions } from "./shell.ts";
 export interface LabInput {
   /** Virtual time (ms since the epoch) when the input ran. */
   at: number;
-  /** Where it came from: the Apply button or a terminal line. */
-  source: "apply" | "terminal";
-  /** The command line that ran (Apply runs `kubectl apply -f job.yaml`). */
+  /**
+   * Where it came from: the Apply button, a terminal line, or a `kubectl edit` saved from its
+   * editor tab (Apply on that tab).
+   */
+  source: "apply" | "terminal" | "edit";
+  /**
+   * The command line that ran (Apply runs `kubectl apply -f job.yaml`); for an `edit`, the
+   * `kubectl edit job.batch/NAME` that opened the tab (a label: replay saves `edit` with `text`).
+   */
   line: string;
+  /** For an `edit`: what `kubectl edit` opened (the object and the text it showed). */
+  edit?: EditRequest;
+  /** For an `edit`: the tab's text when it was saved. */
+  text?: string;
   /** Files the command read (e.g. the editor's text as `job.yaml`), exactly as it saw them. */
   files?: Record<string, string>;
   /**
@@ -81,9 +92,15 @@ function parseInput(v: unknown): LabInput | undefined {
   if (!isRecord(v)) return undefined;
   const { at, source, line, files, stream, until } = v;
   if (typeof at !== "number" || !Number.isFinite(at)) return undefined;
-  if (source !== "apply" && source !== "terminal") return undefined;
+  if (source !== "apply" && source !== "terminal" && source !== "edit") return undefined;
   if (typeof line !== "string") return undefined;
   const input: LabInput = { at, source, line };
+  if (source === "edit") {
+    const edit = parseEditRequest(v.edit);
+    if (!edit || typeof v.text !== "string") return undefined;
+    input.edit = edit;
+    input.text = v.text;
+  }
   if (files !== undefined) {
     if (!isRecord(files) || !Object.values(files).every((t) => typeof t === "string")) {
       return undefined;
@@ -97,6 +114,17 @@ function parseInput(v: unknown): LabInput | undefined {
   if (stream) input.stream = true;
   if (stream && until !== undefined) input.until = until;
   return input;
+}
+
+function parseEditRequest(v: unknown): EditRequest | undefined {
+  if (!isRecord(v)) return undefined;
+  const { ref, kind, namespace, name, yaml } = v;
+  if (typeof ref !== "string" || typeof kind !== "string" || typeof name !== "string") {
+    return undefined;
+  }
+  if (typeof yaml !== "string") return undefined;
+  if (namespace !== undefined && typeof namespace !== "string") return undefined;
+  return namespace === undefined ? { ref, kind, name, yaml } : { ref, kind, namespace, name, yaml };
 }
 
 /**
@@ -197,7 +225,10 @@ export function replayLog(
       const input = log.inputs[index];
       advance(input.at);
       const files = input.files ?? {};
-      if (input.stream && shell.start) {
+      if (input.source === "edit") {
+        if (!shell.saveEdit) throw new Error("this cluster cannot save kubectl edit");
+        shell.saveEdit(input.edit!, input.text ?? "");
+      } else if (input.stream && shell.start) {
         const { command } = shell.start(input.line, (p) => files[p]);
         if (!command.done) running.push({ command, until: input.until ?? log.now });
       } else {

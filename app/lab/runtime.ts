@@ -1,8 +1,15 @@
 import { DEFAULT_SEED, DEFAULT_START, type Cluster } from "../../src/cluster.ts";
 import { complete, type Completion } from "../../src/kubectl/complete.ts";
-import type { CommandResult } from "../../src/kubectl/output.ts";
+import type { Chunk, CommandResult, EditRequest } from "../../src/kubectl/output.ts";
+import { closeFile, editFileName, uniqueName } from "../files/files.ts";
 import { translate, type Translate } from "../i18n/i18n.ts";
-import type { LabActions, LineCallbacks, TerminalRun, TerminalTyping } from "../state/actions.ts";
+import type {
+  LabActions,
+  LineCallbacks,
+  TerminalPrinter,
+  TerminalRun,
+  TerminalTyping,
+} from "../state/actions.ts";
 import { SPEEDS, type ClockSettings, type LabStore, type Speed } from "../state/store.ts";
 import { applyMarkers } from "./apply-markers.ts";
 import { ClusterBridge } from "./bridge.ts";
@@ -63,22 +70,45 @@ function modeKeys(id: string) {
   };
 }
 
-/** Saved editor files of an exercise: `{ active, files }`, or undefined when not that. */
+/** Saved editor files: `{ active, files, edits? }`, or undefined when not that. */
 function parseFiles(
   text: string | null,
-): { active: string; files: Record<string, string> } | undefined {
+):
+  | { active: string; files: Record<string, string>; edits: Record<string, EditRequest> }
+  | undefined {
   if (!text) return undefined;
   try {
-    const v = JSON.parse(text) as { active?: unknown; files?: unknown };
+    const v = JSON.parse(text) as { active?: unknown; files?: unknown; edits?: unknown };
     const files = v.files;
     if (typeof v.active !== "string" || typeof files !== "object" || files === null)
       return undefined;
     const entries = Object.entries(files as Record<string, unknown>);
     if (!entries.every(([, t]) => typeof t === "string")) return undefined;
-    return { active: v.active, files: Object.fromEntries(entries) as Record<string, string> };
+    const names = new Set(entries.map(([name]) => name));
+    // Tabs `kubectl edit` opened (an unreadable entry just makes its tab a plain file).
+    const edits: Record<string, EditRequest> = {};
+    if (typeof v.edits === "object" && v.edits !== null) {
+      for (const [name, req] of Object.entries(v.edits as Record<string, unknown>)) {
+        if (names.has(name) && isEditRequest(req)) edits[name] = req;
+      }
+    }
+    return {
+      active: v.active,
+      files: Object.fromEntries(entries) as Record<string, string>,
+      edits,
+    };
   } catch {
     return undefined;
   }
+}
+
+function isEditRequest(v: unknown): v is EditRequest {
+  if (typeof v !== "object" || v === null) return false;
+  const r = v as Record<string, unknown>;
+  return (
+    ["ref", "kind", "name", "yaml"].every((k) => typeof r[k] === "string") &&
+    (r.namespace === undefined || typeof r.namespace === "string")
+  );
 }
 
 export interface LabRuntimeOptions {
@@ -125,6 +155,7 @@ export class LabRuntime {
   private log!: ReplayLog;
   private mode: LabMode;
   private readonly typists = new Set<TerminalTyping>();
+  private readonly printers = new Set<TerminalPrinter>();
   private readonly t: Translate;
   private readonly defaultEditorText: string;
   private readonly bridge: ClusterBridge;
@@ -202,20 +233,34 @@ export class LabRuntime {
     old.dispose?.();
   }
 
-  /** Replace the mode's editor files (an exercise's start files, a solution's), showing `active`. */
+  /**
+   * Replace the mode's editor files (an exercise's start files, a solution's), showing `active`.
+   * A `kubectl edit` tab that is gone was closed without saving: the edit is cancelled.
+   */
   replaceFiles(files: Readonly<Record<string, string>>, active?: string): void {
     const names = Object.keys(files);
     const editorFile = active !== undefined && names.includes(active) ? active : names[0];
     if (editorFile === undefined) return;
-    this.store.setState({ files: { ...files }, editorFile, editorText: files[editorFile] });
+    const edits = { ...this.store.getState().edits };
+    let cancelled = 0;
+    for (const name of Object.keys(edits)) {
+      if (Object.hasOwn(files, name)) continue;
+      delete edits[name];
+      cancelled++;
+    }
+    this.store.setState({ files: { ...files }, edits, editorFile, editorText: files[editorFile] });
     this.saveFiles();
+    for (let i = 0; i < cancelled; i++) {
+      this.print([{ stream: "stdout", text: "Edit cancelled, no changes made.\n" }]);
+    }
   }
 
   private enterMode(): void {
-    const { files, editorFile } = this.loadFiles();
+    const { files, editorFile, edits } = this.loadFiles();
     this.store.setState({
       mode: this.mode.id,
       files,
+      edits,
       editorFile,
       editorText: files[editorFile] ?? "",
       lastApply: undefined,
@@ -229,26 +274,35 @@ export class LabRuntime {
     if (restored.notice) this.store.setState({ notice: restored.notice });
   }
 
-  private loadFiles(): { files: Record<string, string>; editorFile: string } {
+  private loadFiles(): {
+    files: Record<string, string>;
+    editorFile: string;
+    edits: Record<string, EditRequest>;
+  } {
     const { files: key } = this.keys;
     // A sandbox saved before it had tabs kept only job.yaml.
     if (this.mode.id === SANDBOX && this.storage.get(key) === null) {
       const text = this.storage.get(KEYS.editor) ?? this.mode.files[EDITOR_FILE] ?? "";
-      return { files: { [EDITOR_FILE]: text }, editorFile: EDITOR_FILE };
+      return { files: { [EDITOR_FILE]: text }, editorFile: EDITOR_FILE, edits: {} };
     }
     const saved = parseFiles(this.storage.get(key));
     const files = { ...(saved?.files ?? this.mode.files) };
     if (Object.keys(files).length === 0) files[EDITOR_FILE] = "";
     const names = Object.keys(files);
     const editorFile = saved && names.includes(saved.active) ? saved.active : names[0];
-    return { files, editorFile };
+    return { files, editorFile, edits: saved?.edits ?? {} };
   }
 
   private saveFiles(): void {
-    const { files, editorFile } = this.store.getState();
+    const { files, editorFile, edits } = this.store.getState();
     const { files: key } = this.keys;
     if (this.mode.id === SANDBOX) this.storage.set(KEYS.editor, files[EDITOR_FILE] ?? "");
-    this.storage.set(key, JSON.stringify({ active: editorFile, files }));
+    const saved: { active: string; files: typeof files; edits?: typeof edits } = {
+      active: editorFile,
+      files,
+    };
+    if (Object.keys(edits).length > 0) saved.edits = edits;
+    this.storage.set(key, JSON.stringify(saved));
   }
 
   private restore(): { shell: LabEngine; log: ReplayLog; notice?: string } {
@@ -412,6 +466,7 @@ export class LabRuntime {
     return Object.freeze({
       setEditorText: (text: string) => this.setEditorText(text),
       applyEditor: () => this.applyEditor(),
+      openEdit: (req: EditRequest) => this.openEdit(req),
       openFile: (name: string) => this.openFile(name),
       setFiles: (files: Readonly<Record<string, string>>, active?: string) =>
         this.replaceFiles(files, active),
@@ -429,6 +484,7 @@ export class LabRuntime {
       resetCluster: () => this.resetCluster(),
       typeInTerminal: (line: string) => this.typeInTerminal(line),
       onTerminalInput: (listener: TerminalTyping) => this.onTerminalInput(listener),
+      onTerminalOutput: (listener: TerminalPrinter) => this.onTerminalOutput(listener),
     });
   }
 
@@ -448,8 +504,22 @@ export class LabRuntime {
   }
 
   applyEditor(): void {
-    const { editorText: text, editorFile } = this.store.getState();
+    const { editorText: text, editorFile, edits } = this.store.getState();
+    if (Object.hasOwn(edits, editorFile)) return this.saveEdit(editorFile);
     const result = this.record("apply", `kubectl apply -f ${editorFile}`);
+    this.showApply(result, text, editorFile);
+  }
+
+  /**
+   * What an apply (or a saved edit) printed, under the editor, with markers on `file` (from
+   * `markersFrom`: the API server's error without what kubectl wrote around it).
+   */
+  private showApply(
+    result: CommandResult,
+    text: string,
+    file: string,
+    markersFrom: CommandResult = result,
+  ): void {
     const lines = result.chunks.flatMap((c) =>
       c.text
         .replace(/\n$/, "")
@@ -461,10 +531,83 @@ export class LabRuntime {
         seq: ++this.applySeq,
         ok: result.exitCode === 0,
         lines,
-        markers: applyMarkers(text, editorFile, result),
-        file: editorFile,
+        markers: applyMarkers(text, file, markersFrom),
+        file,
       },
     });
+  }
+
+  /**
+   * `kubectl edit` printed its object: open it in a tab named after it and remember the edit.
+   * Asked again for the same object, the tab is shown — refreshed from the live object unless
+   * the learner already changed its text.
+   */
+  openEdit(req: EditRequest): string | undefined {
+    const { files, edits } = this.store.getState();
+    const wanted = editFileName(req.kind, req.name, req.namespace);
+    const prev = edits[wanted];
+    const same = prev !== undefined && prev.ref === req.ref && prev.namespace === req.namespace;
+    const name = same ? wanted : uniqueName(wanted, files);
+    const keep = same && files[name] !== prev.yaml;
+    const text = keep ? files[name] : req.yaml;
+    this.store.setState({
+      files: { ...files, [name]: text },
+      edits: { ...edits, [name]: keep ? prev : req },
+      editorFile: name,
+      editorText: text,
+    });
+    this.saveFiles();
+    return this.t("terminal.editOpened", { ref: req.ref, file: name });
+  }
+
+  /**
+   * Apply on a `kubectl edit` tab: save it as kubectl does when its editor closes (recorded for
+   * replay), show what it printed under the editor and in the terminal; once saved (or nothing
+   * changed) the tab closes, after an error it stays open with the error marked.
+   */
+  private saveEdit(file: string): void {
+    const { files, edits } = this.store.getState();
+    const req = edits[file];
+    const text = files[file] ?? "";
+    const engine = this.shell;
+    let result: CommandResult;
+    if (engine.saveEdit) {
+      const at = engine.cluster.now();
+      result = engine.saveEdit(req, text);
+      this.append({ at, source: "edit", line: `kubectl edit ${req.ref}`, edit: req, text });
+    } else {
+      const msg = `error: this cluster cannot save kubectl edit; change ${req.ref} with kubectl patch or kubectl apply\n`;
+      result = { chunks: [{ stream: "stderr", text: msg }], exitCode: 1 };
+    }
+    // kubectl edit leads the API server's error with `error: jobs.batch "x" is invalid`.
+    const apiError = {
+      ...result,
+      chunks: result.chunks.map((c) =>
+        c.stream === "stderr"
+          ? { ...c, text: c.text.replace(/^error: \S+ "[^"]*" is invalid\n/, "") }
+          : c,
+      ),
+    };
+    this.showApply(result, text, file, apiError);
+    this.print(result.chunks);
+    if (result.exitCode !== 0) return;
+    const state = this.store.getState();
+    const rest = { ...state.edits };
+    delete rest[file];
+    const next = closeFile(state.files, file, state.editorFile);
+    this.store.setState({
+      files: next.files,
+      edits: rest,
+      editorFile: next.active,
+      editorText: next.files[next.active] ?? "",
+    });
+    this.saveFiles();
+  }
+
+  /** Print in the terminal on screen (the last one registered), if any. */
+  private print(chunks: readonly Chunk[]): void {
+    const printer = [...this.printers].at(-1);
+    if (printer && chunks.length > 0) printer(chunks);
   }
 
   exec(line: string): CommandResult {
@@ -609,6 +752,11 @@ export class LabRuntime {
   onTerminalInput(listener: TerminalTyping): () => void {
     this.typists.add(listener);
     return () => void this.typists.delete(listener);
+  }
+
+  onTerminalOutput(listener: TerminalPrinter): () => void {
+    this.printers.add(listener);
+    return () => void this.printers.delete(listener);
   }
 
   dispose(): void {

@@ -1,5 +1,5 @@
 import { createCluster, type Cluster } from "../../src/cluster.ts";
-import type { Chunk, CommandResult } from "../../src/kubectl/output.ts";
+import type { Chunk, CommandResult, EditRequest } from "../../src/kubectl/output.ts";
 import { Session, type RunningCommand } from "../../src/kubectl/session.ts";
 
 /** The editor's buffer, as the terminal sees it: `kubectl apply -f job.yaml` applies the editor. */
@@ -32,6 +32,11 @@ export interface LabEngine {
    * Engines without it run every line to its end (`run`).
    */
   start?(line: string, files: FileLookup, onChunk?: (c: Chunk) => void): StartedLine;
+  /**
+   * Save a `kubectl edit` buffer (`text`, the tab the edit opened) as kubectl does when its
+   * editor closes. Engines without it cannot save edits (their `kubectl edit` opens nothing).
+   */
+  saveEdit?(req: EditRequest, text: string): CommandResult;
   /** Stop observing the cluster (timelines, injections); called when the engine is replaced. */
   dispose?(): void;
 }
@@ -56,6 +61,8 @@ export class LabShell implements LabEngine {
     this.cluster = createCluster({ seed: options.seed, start: options.start });
     this.session = new Session({
       cluster: this.cluster,
+      // `kubectl edit` opens the object in the lab's editor (LabRuntime.openEdit).
+      editor: true,
       readFile: (p) => {
         const path = normalizePath(p);
         const text = this.lookup(path);
@@ -104,6 +111,15 @@ export class LabShell implements LabEngine {
       interrupt: () => step(() => (command.interrupt(), true), true),
     };
     return { command: wrapped, read };
+  }
+
+  saveEdit(req: EditRequest, text: string): CommandResult {
+    const r = this.withFiles(
+      () => undefined,
+      {},
+      () => this.session.saveEdit(req, text),
+    );
+    return r.value ?? internalError(r.error);
   }
 
   /** Run `fn` with `files` visible to `-f` and reads noted in `read`; catches simulator bugs. */

@@ -1,4 +1,4 @@
-import { useRef } from "react";
+import { useEffect, useRef } from "react";
 import type { MessageKey, Translate } from "../i18n/i18n.ts";
 import { useT } from "../i18n/I18nProvider.tsx";
 import type { ImportOutcome } from "./controller.ts";
@@ -18,6 +18,11 @@ export function ProgressTransfer() {
   const controller = useLessonController();
   const last = useLesson((s) => s.lastImport);
   const input = useRef<HTMLInputElement>(null);
+  const message = useRef<HTMLParagraphElement>(null);
+  // The outcome shows below the buttons, at the end of a long list: bring it into view.
+  useEffect(() => {
+    if (last) message.current?.scrollIntoView({ block: "nearest", behavior: "smooth" });
+  }, [last]);
   const exportFile = () => {
     const blob = new Blob([controller.exportProgress()], { type: "application/json" });
     const url = URL.createObjectURL(blob);
@@ -64,6 +69,7 @@ export function ProgressTransfer() {
       </div>
       {last && (
         <p
+          ref={message}
           className={`transfer__msg ${last.ok ? "is-ok" : "is-error"}`}
           role={last.ok ? "status" : "alert"}
         >

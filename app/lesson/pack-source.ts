@@ -5,6 +5,11 @@ type Fetch = (url: string) => Promise<{ ok: boolean; text(): Promise<string> }>;
 
 /** Files fetched ahead at most, so a pack naming thousands of files cannot flood the network. */
 const MAX_PREFETCH = 2000;
+/**
+ * Requests in flight at once: browsers open ~6 connections per host, and the page's own chunks
+ * (the editor, the terminal) must not queue behind the course's files.
+ */
+const MAX_IN_FLIGHT = 3;
 const FILE_REF = /^(?!.*\.\.)[\w][\w./-]*\.(ya?ml|lab|md|txt|sh|json)$/;
 
 /** Every string in a parsed YAML value that looks like a file of the pack. */
@@ -29,17 +34,46 @@ function fileRefs(value: unknown, out: string[] = []): string[] {
 export function prefetchingSource(baseUrl: string, fetchFn: Fetch): PackSource {
   const base = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
   const cache = new Map<string, Promise<string | undefined>>();
-  const get = (path: string): Promise<string | undefined> => {
+  // Waiting fetches; what the loader asks for jumps the queue of what is read ahead.
+  const queue: (() => void)[] = [];
+  const waiting = new Map<string, () => void>();
+  let inFlight = 0;
+  const next = () => {
+    while (inFlight < MAX_IN_FLIGHT && queue.length > 0) queue.shift()!();
+  };
+  const get = (path: string, urgent: boolean): Promise<string | undefined> => {
     let p = cache.get(path);
+    const queued = waiting.get(path);
+    if (p && urgent && queued) {
+      // Read ahead but still waiting: the loader needs it now.
+      queue.splice(queue.indexOf(queued), 1);
+      queue.unshift(queued);
+    }
     if (!p) {
-      p = fetchFn(base + path).then((r) => (r.ok ? r.text() : undefined));
+      p = new Promise<string | undefined>((resolve, reject) => {
+        const run = () => {
+          waiting.delete(path);
+          inFlight++;
+          fetchFn(base + path)
+            .then((r) => (r.ok ? r.text() : undefined))
+            .then(resolve, reject)
+            .finally(() => {
+              inFlight--;
+              next();
+            });
+        };
+        waiting.set(path, run);
+        if (urgent) queue.unshift(run);
+        else queue.push(run);
+        next();
+      });
       p.catch(() => undefined); // read ahead and never asked for: not an unhandled rejection
       cache.set(path, p);
     }
     return p;
   };
   const ahead = (path: string) => {
-    if (cache.size < MAX_PREFETCH) void get(path).catch(() => undefined);
+    if (cache.size < MAX_PREFETCH) void get(path, false).catch(() => undefined);
   };
   const speculate = (path: string, text: string) => {
     let data: unknown;
@@ -69,7 +103,7 @@ export function prefetchingSource(baseUrl: string, fetchFn: Fetch): PackSource {
   };
   return {
     async read(path) {
-      const text = await get(path);
+      const text = await get(path, true);
       if (text !== undefined && (path === "pack.yaml" || path.endsWith("/exercise.yaml")))
         speculate(path, text);
       return text;

@@ -1,6 +1,6 @@
 import type { KubeObject } from "../../src/api/types.ts";
 import type { Completion } from "../../src/kubectl/complete.ts";
-import type { Chunk, CommandResult } from "../../src/kubectl/output.ts";
+import type { Chunk, CommandResult, EditRequest } from "../../src/kubectl/output.ts";
 import type { Speed } from "./store.ts";
 
 /**
@@ -9,8 +9,17 @@ import type { Speed } from "./store.ts";
  */
 export interface LabActions {
   readonly setEditorText: (text: string) => void;
-  /** Apply the editor's text (`kubectl apply -f job.yaml`) and record it for replay. */
+  /**
+   * Apply the editor's text (`kubectl apply -f job.yaml`) and record it for replay; on a tab
+   * `kubectl edit` opened, save the edit instead (printed in the terminal too; the tab closes
+   * once saved).
+   */
   readonly applyEditor: () => void;
+  /**
+   * `kubectl edit`: open (or show) a tab with the object's YAML, remembered as that edit.
+   * Returns a line for the terminal to print.
+   */
+  readonly openEdit: (req: EditRequest) => string | undefined;
   /** Show another of the mode's editor files. */
   readonly openFile: (name: string) => void;
   /** Replace the editor's files (tabs: new, rename, close), showing `active` (else the first). */
@@ -47,10 +56,18 @@ export interface LabActions {
   readonly typeInTerminal: (line: string) => Promise<void>;
   /** The terminal registers here to receive typed lines; returns the unsubscribe function. */
   readonly onTerminalInput: (listener: TerminalTyping) => () => void;
+  /**
+   * The terminal registers here to print output that comes from elsewhere (a `kubectl edit`
+   * saved or cancelled in the editor); returns the unsubscribe function.
+   */
+  readonly onTerminalOutput: (listener: TerminalPrinter) => () => void;
 }
 
 /** Types `line` into the terminal and presses Enter; resolves once the line ran. */
 export type TerminalTyping = (line: string) => Promise<void>;
+
+/** Prints chunks in the terminal, as if a command it ran had written them. */
+export type TerminalPrinter = (chunks: readonly Chunk[]) => void;
 
 export interface LineCallbacks {
   onChunk(chunk: Chunk): void;

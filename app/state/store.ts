@@ -1,4 +1,5 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
+import type { EditRequest } from "../../src/kubectl/output.ts";
 import type { EditorMarker } from "../editor/types.ts";
 import { EMPTY_MIRROR, type ClusterMirror } from "./mirror.ts";
 
@@ -31,6 +32,11 @@ export interface LabState {
   editorFile: string;
   /** Every editor file of the current mode, name → text (the shown one mirrors `editorText`). */
   files: Readonly<Record<string, string>>;
+  /**
+   * The files `kubectl edit` opened, name → what it opened: Apply on such a tab saves the edit
+   * (`Session.saveEdit`), closing it cancels the edit.
+   */
+  edits: Readonly<Record<string, EditRequest>>;
   /** "sandbox", or the exercise whose cluster the lab is running (see LabMode in app/lab/runtime.ts). */
   mode: string;
   lastApply: ApplyOutcome | undefined;
@@ -48,6 +54,7 @@ export function createLabStore(init: Partial<LabState> = {}): LabStore {
     editorText: "",
     editorFile: "job.yaml",
     files: {},
+    edits: {},
     mode: "sandbox",
     lastApply: undefined,
     notice: undefined,

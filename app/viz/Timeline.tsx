@@ -225,9 +225,9 @@ export function Timeline() {
   if (!viz || !model) return null;
   const span = Math.max(model.to - model.from, 10_000);
   const from = model.from;
-  const to = from + span * 1.04;
+  const to = from + span * 1.1;
   const scale: Scale = { from, to, now: model.now, x: (t) => ((t - from) / (to - from)) * 100 };
-  const step = STEPS.find((s) => span / s <= 8) ?? STEPS[STEPS.length - 1];
+  const step = STEPS.find((s) => span / s <= 5) ?? STEPS[STEPS.length - 1];
   const axis: number[] = [];
   for (let t = Math.ceil(from / step) * step; t <= to && axis.length < 40; t += step) axis.push(t);
   const select = (s: Selection) => viz.store.setState({ selection: s });

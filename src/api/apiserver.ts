@@ -203,7 +203,13 @@ export class ApiServer {
 }
 
 function reorderLike<T>(next: T, live: T): T {
-  if (Array.isArray(next) || typeof next !== "object" || next === null) return next;
+  // List items too: a manifest may order a container's keys differently (spec §6.4 "unchanged").
+  if (Array.isArray(next)) {
+    const l: unknown = live;
+    if (!Array.isArray(l)) return next;
+    return next.map((x: unknown, i) => reorderLike(x, (l as unknown[])[i])) as T;
+  }
+  if (typeof next !== "object" || next === null) return next;
   if (typeof live !== "object" || live === null || Array.isArray(live)) return next;
   const out: Record<string, unknown> = {};
   const n = next as Record<string, unknown>;

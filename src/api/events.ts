@@ -100,7 +100,8 @@ export class EventRecorder {
     const fresh = new Aggregate(uid, type, reason, message, source.component, host, ns, name);
     fresh.lastTimestamp = now;
     fresh.lastAt = wholeSecond(nowMs);
-    if (!byMessage) this.byObject.set(uid, (byMessage = new Map()));
+    if (!byMessage)
+      this.byObject.set(uid, (byMessage = new Map<string, Aggregate | Aggregate[]>()));
     if (agg === undefined) byMessage.set(message, fresh);
     else {
       const list = Array.isArray(agg) ? agg.filter((a) => a !== found) : agg === found ? [] : [agg];

@@ -54,7 +54,11 @@ function container(raw: unknown): unknown {
       const x = isObj(e) ? e : {};
       return { Name: x.name ?? "", Value: x.value ?? "", ValueFrom: goish(x.valueFrom) };
     }),
-    Resources: { Limits: resourceList(res.limits), Requests: resourceList(res.requests), Claims: goish(res.claims) },
+    Resources: {
+      Limits: resourceList(res.limits),
+      Requests: resourceList(res.requests),
+      Claims: goish(res.claims),
+    },
     ResizePolicy: goish(c.resizePolicy),
     RestartPolicy: c.restartPolicy ?? null,
     RestartPolicyRules: goish(c.restartPolicyRules),

@@ -112,8 +112,6 @@ const DASH = 45;
 /** Scratch buffer of `newUid` (36 characters). */
 const UID_CODES: number[] = new Array<number>(36).fill(0);
 
-const keyOf = (ns: string | undefined, name: string) => `${ns ?? ""}/${name}`;
-
 /**
  * The object store behind the simulated API server: every object frozen, every write bumping
  * `resourceVersion`, uids and name suffixes from the seeded RNG, timestamps from the virtual
@@ -121,9 +119,11 @@ const keyOf = (ns: string | undefined, name: string) => `${ns ?? ""}/${name}`;
  * level-triggered and read the current state when their sync runs).
  */
 export class ObjectStore {
-  private byKind = new Map<string, Map<string, KubeObject>>();
+  /** kind → namespace ("" for cluster-scoped) → name → object (no key strings to build per read). */
+  private byKind = new Map<string, Map<string, Map<string, KubeObject>>>();
+  private counts = new Map<string, number>();
   /** kind → owner uid → keys of objects with that owner (fast "pods of job" lookups). */
-  private ownerIndex = new Map<string, Map<string, Set<string>>>();
+  private ownerIndex = new Map<string, Map<string, Map<string, KubeObject>>>();
   private watchers: Watcher[] = [];
   private rv = 1000;
 
@@ -144,16 +144,24 @@ export class ObjectStore {
     namespace: string | undefined,
     name: string,
   ): T | undefined {
-    return this.byKind.get(kind)?.get(keyOf(namespace, name)) as T | undefined;
+    return this.byKind
+      .get(kind)
+      ?.get(namespace ?? "")
+      ?.get(name) as T | undefined;
   }
 
   /** Objects of a kind, sorted by namespace then name (the API server lists in key order). */
   list<T extends KubeObject>(kind: string, namespace?: string): T[] {
-    const m = this.byKind.get(kind);
-    if (!m) return [];
+    const byNs = this.byKind.get(kind);
+    if (!byNs) return [];
     const out: T[] = [];
-    for (const o of m.values())
-      if (namespace === undefined || o.metadata.namespace === namespace) out.push(o as T);
+    if (namespace !== undefined) {
+      // The "" bucket also holds cluster-scoped objects (namespace unset): not a match for "".
+      for (const o of byNs.get(namespace)?.values() ?? [])
+        if (o.metadata.namespace === namespace) out.push(o as T);
+      return out.sort((a, b) => cmp(a.metadata.name!, b.metadata.name!));
+    }
+    for (const m of byNs.values()) for (const o of m.values()) out.push(o as T);
     return out.sort(
       (a, b) =>
         cmp(a.metadata.namespace ?? "", b.metadata.namespace ?? "") ||
@@ -161,21 +169,22 @@ export class ObjectStore {
     );
   }
 
-  /** Objects of `kind` that name `ownerUid` in their ownerReferences (unsorted, insertion order). */
+  /**
+   * Objects of `kind` that name `ownerUid` in their ownerReferences (unsorted: in the order they
+   * were last written).
+   */
   listOwnedBy<T extends KubeObject>(kind: string, ownerUid: string): T[] {
-    const keys = this.ownerIndex.get(kind)?.get(ownerUid);
-    if (!keys) return [];
-    const m = this.byKind.get(kind)!;
-    const out: T[] = [];
-    for (const k of keys) {
-      const o = m.get(k);
-      if (o) out.push(o as T);
-    }
-    return out;
+    const objs = this.ownerIndex.get(kind)?.get(ownerUid);
+    return objs ? ([...objs.values()] as T[]) : [];
+  }
+
+  /** How many objects of `kind` name `ownerUid` in their ownerReferences (no list built). */
+  countOwnedBy(kind: string, ownerUid: string): number {
+    return this.ownerIndex.get(kind)?.get(ownerUid)?.size ?? 0;
   }
 
   count(kind: string): number {
-    return this.byKind.get(kind)?.size ?? 0;
+    return this.counts.get(kind) ?? 0;
   }
 
   /**
@@ -254,10 +263,7 @@ export class ObjectStore {
       deletionGracePeriodSeconds: old.metadata.deletionGracePeriodSeconds,
       generation: old.metadata.generation,
     };
-    if (
-      obj.metadata.generation !== undefined &&
-      !jsonEqual(obj.spec, oldWithStatus.spec)
-    ) {
+    if (obj.metadata.generation !== undefined && !jsonEqual(obj.spec, oldWithStatus.spec)) {
       obj.metadata.generation++;
     }
     return this.commit(old, obj);
@@ -362,33 +368,43 @@ export class ObjectStore {
   }
 
   private put(obj: KubeObject, old?: KubeObject): void {
-    let m = this.byKind.get(obj.kind);
-    if (!m) this.byKind.set(obj.kind, (m = new Map<string, KubeObject>()));
-    const key = keyOf(obj.metadata.namespace, obj.metadata.name!);
-    m.set(key, obj);
-    if (old) this.unindex(old, key);
-    for (const ref of obj.metadata.ownerReferences ?? []) {
+    let byNs = this.byKind.get(obj.kind);
+    if (!byNs) this.byKind.set(obj.kind, (byNs = new Map<string, Map<string, KubeObject>>()));
+    const ns = obj.metadata.namespace ?? "";
+    let m = byNs.get(ns);
+    if (!m) byNs.set(ns, (m = new Map<string, KubeObject>()));
+    const name = obj.metadata.name!;
+    if (!old) this.counts.set(obj.kind, (this.counts.get(obj.kind) ?? 0) + 1);
+    m.set(name, obj);
+    if (old) this.unindex(old);
+    const refs = obj.metadata.ownerReferences;
+    if (!refs) return;
+    for (const ref of refs) {
       let byOwner = this.ownerIndex.get(obj.kind);
-      if (!byOwner) this.ownerIndex.set(obj.kind, (byOwner = new Map<string, Set<string>>()));
-      let keys = byOwner.get(ref.uid);
-      if (!keys) byOwner.set(ref.uid, (keys = new Set()));
-      keys.add(key);
+      if (!byOwner)
+        this.ownerIndex.set(obj.kind, (byOwner = new Map<string, Map<string, KubeObject>>()));
+      let objs = byOwner.get(ref.uid);
+      if (!objs) byOwner.set(ref.uid, (objs = new Map<string, KubeObject>()));
+      // Re-inserted, not replaced: owned objects list in the order they were last written.
+      objs.set(obj.metadata.uid!, obj);
     }
   }
 
-  private unindex(obj: KubeObject, key: string): void {
+  private unindex(obj: KubeObject): void {
+    const refs = obj.metadata.ownerReferences;
+    if (!refs) return;
     const byOwner = this.ownerIndex.get(obj.kind);
-    for (const ref of obj.metadata.ownerReferences ?? []) {
-      const keys = byOwner?.get(ref.uid);
-      keys?.delete(key);
-      if (keys && keys.size === 0) byOwner!.delete(ref.uid);
+    for (const ref of refs) {
+      const objs = byOwner?.get(ref.uid);
+      objs?.delete(obj.metadata.uid!);
+      if (objs && objs.size === 0) byOwner!.delete(ref.uid);
     }
   }
 
   private remove(old: KubeObject): void {
-    const key = keyOf(old.metadata.namespace, old.metadata.name!);
-    this.byKind.get(old.kind)?.delete(key);
-    this.unindex(old, key);
+    const m = this.byKind.get(old.kind)?.get(old.metadata.namespace ?? "");
+    if (m?.delete(old.metadata.name!)) this.counts.set(old.kind, this.counts.get(old.kind)! - 1);
+    this.unindex(old);
     this.emit({ type: "DELETED", kind: old.kind, object: old, old });
   }
 

@@ -32,12 +32,45 @@ export interface Strategy<T extends KubeObject = KubeObject> {
   validateUpdate?(next: T, old: T): FieldError[];
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/**
+ * apiequality.Semantic.DeepEqual, near enough: key order does not matter (a manifest may list
+ * fields in any order), null and absent are the same, and so are an empty and an absent list.
+ */
+function same(a: unknown, b: unknown): boolean {
+  const empty = (v: unknown) => v === undefined || v === null || (Array.isArray(v) && !v.length);
+  if (empty(a) || empty(b)) return empty(a) && empty(b);
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((x, i) => same(x, b[i]));
+  }
+  if (typeof a === "object" && typeof b === "object") {
+    const ao = a as Record<string, unknown>;
+    const bo = b as Record<string, unknown>;
+    const keys = new Set([...Object.keys(ao), ...Object.keys(bo)]);
+    for (const k of keys) if (!same(ao[k], bo[k])) return false;
+    return true;
+  }
+  return a === b;
+}
+
+/**
+ * On create the real server validates before the Job's labels are defaulted from its template
+ * (that copy happens when the object is read back, spec §1.2), so a label the server generated
+ * from an over-long name is reported once, at `spec.template.labels`, not also at `metadata.labels`.
+ */
+function validateJobCreate(job: Job): FieldError[] {
+  const copied =
+    job.metadata.labels !== undefined &&
+    same(job.metadata.labels, job.spec?.template?.metadata?.labels);
+  if (!copied) return validateJob(job);
+  const { labels: _copied, ...metadata } = job.metadata;
+  return validateJob({ ...job, metadata });
+}
 
 const jobStrategy: Strategy<Job> = {
   default: defaultJob,
   prepareCreate: generateJobSelector,
-  validate: validateJob,
+  validate: validateJobCreate,
   validateUpdate(next, old) {
     const n = next.spec;
     const o = old.spec;
@@ -50,12 +83,17 @@ const jobStrategy: Strategy<Job> = {
       }
       n.template.metadata.labels = labels;
     }
-    // jobStrategy.ValidateUpdate: ValidateJob, then ValidateJobSpecUpdate (which repeats the spec
-    // rules — kubectl drops the duplicates), then completions, selector, template, the rest.
-    const errs = [...validateJob(next), ...validateJob(next).filter((e) => e.field !== "metadata.name")];
+    // jobStrategy.ValidateUpdate: ValidateJob, then ValidateJobSpecUpdate — whose repeat of the
+    // spec rules kubectl drops as duplicates — then completions, selector, template, the rest.
+    const errs = validateJob(next);
     if (!same(n.completions, o.completions)) {
       if (n.completionMode !== "Indexed") {
-        errs.push({ type: "Invalid", field: "spec.completions", value: n.completions ?? null, detail: "field is immutable" });
+        errs.push({
+          type: "Invalid",
+          field: "spec.completions",
+          value: n.completions ?? null,
+          detail: "field is immutable",
+        });
       } else if (n.completions !== undefined && n.completions !== n.parallelism) {
         // Elastic Indexed Jobs (GA in 1.31): completions may change together with parallelism.
         errs.push({
@@ -67,7 +105,8 @@ const jobStrategy: Strategy<Job> = {
       }
     }
     const immutable = (f: keyof Job["spec"], value: unknown = n[f] ?? null) => {
-      if (!same(n[f], o[f])) errs.push({ type: "Invalid", field: `spec.${f}`, value, detail: "field is immutable" });
+      if (!same(n[f], o[f]))
+        errs.push({ type: "Invalid", field: `spec.${f}`, value, detail: "field is immutable" });
     };
     immutable("selector");
     if (!same(n.template, o.template)) {
@@ -113,7 +152,11 @@ const podStrategy: Strategy<Pod> = {
       const nc = n[kind] ?? [];
       const oc = o[kind] ?? [];
       if (nc.length !== oc.length) {
-        errs.push({ type: "Forbidden", field: `spec.${kind}`, detail: "pod updates may not add or remove containers" });
+        errs.push({
+          type: "Forbidden",
+          field: `spec.${kind}`,
+          detail: "pod updates may not add or remove containers",
+        });
         return errs;
       }
       nc.forEach((c, i) => {
@@ -124,29 +167,53 @@ const podStrategy: Strategy<Pod> = {
     const od = o.activeDeadlineSeconds;
     if (nd !== undefined) {
       if (nd < 0 || nd > 2147483647) {
-        errs.push({ type: "Invalid", field: "spec.activeDeadlineSeconds", value: nd, detail: "must be between 0 and 2147483647, inclusive" });
+        errs.push({
+          type: "Invalid",
+          field: "spec.activeDeadlineSeconds",
+          value: nd,
+          detail: "must be between 0 and 2147483647, inclusive",
+        });
         return errs;
       }
       if (od !== undefined && od < nd) {
-        errs.push({ type: "Invalid", field: "spec.activeDeadlineSeconds", value: nd, detail: "must be less than or equal to previous value" });
+        errs.push({
+          type: "Invalid",
+          field: "spec.activeDeadlineSeconds",
+          value: nd,
+          detail: "must be less than or equal to previous value",
+        });
         return errs;
       }
     } else if (od !== undefined) {
-      errs.push({ type: "Invalid", field: "spec.activeDeadlineSeconds", value: null, detail: "must not update from a positive integer to nil value" });
+      errs.push({
+        type: "Invalid",
+        field: "spec.activeDeadlineSeconds",
+        value: null,
+        detail: "must not update from a positive integer to nil value",
+      });
     }
     const oldTolerations = o.tolerations ?? [];
     const newTolerations = n.tolerations ?? [];
     for (const t of oldTolerations) {
-      const kept = newTolerations.some((c) => same({ ...t, tolerationSeconds: c.tolerationSeconds }, c));
+      const kept = newTolerations.some((c) =>
+        same({ ...t, tolerationSeconds: c.tolerationSeconds }, c),
+      );
       if (!kept) {
-        errs.push({ type: "Forbidden", field: "spec.tolerations", detail: "existing toleration can not be modified except its tolerationSeconds" });
+        errs.push({
+          type: "Forbidden",
+          field: "spec.tolerations",
+          detail: "existing toleration can not be modified except its tolerationSeconds",
+        });
         break;
       }
     }
     const munge = (spec: Pod["spec"], images: Pod["spec"]) => ({
       ...spec,
       containers: spec.containers.map((c, i) => ({ ...c, image: images.containers[i]?.image })),
-      initContainers: spec.initContainers?.map((c, i) => ({ ...c, image: images.initContainers?.[i]?.image })),
+      initContainers: spec.initContainers?.map((c, i) => ({
+        ...c,
+        image: images.initContainers?.[i]?.image,
+      })),
       activeDeadlineSeconds: images.activeDeadlineSeconds,
       tolerations: images.tolerations,
       terminationGracePeriodSeconds:

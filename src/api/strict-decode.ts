@@ -52,12 +52,11 @@ const quantityMaps = new Set([
 
 const INT_RANGE: Record<string, [number, number]> = {
   int32: [-2147483648, 2147483647],
-  int64: [-9223372036854775808, 9223372036854775807],
+  int64: [-(2 ** 63), 2 ** 63],
 };
 
 /** Go sorts map keys when it marshals, and kubectl sends the manifest as marshalled JSON. */
-const goOrder = (o: object) =>
-  Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+const goOrder = (o: object) => Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 
 interface Walk {
   unknown: string[];
@@ -99,7 +98,9 @@ function check(
   }
   if (code.startsWith("[")) {
     if (!Array.isArray(value)) return bad();
-    value.forEach((item, i) => check(item, code.slice(1), `${path}[${i}]`, goPath, struct, field, w));
+    value.forEach((item, i) =>
+      check(item, code.slice(1), `${path}[${i}]`, goPath, struct, field, w),
+    );
     return;
   }
   if (code.startsWith("{")) {
@@ -169,17 +170,33 @@ function normalize(value: unknown, code: string): unknown {
       v === null ? (inner.startsWith("@") ? {} : inner === "s" ? "" : v) : normalize(v, inner),
     );
   }
+  // (Key loops rather than Object.entries: every object a controller creates passes here.)
   if (code.startsWith("{") && typeof value === "object" && !Array.isArray(value)) {
-    return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, v === null ? "" : normalize(v, code.slice(1))]),
-    );
+    const inner = code.slice(1);
+    const src = value as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(src)) {
+      const v = src[k];
+      const n = v === null ? "" : normalize(v, inner);
+      // Object.fromEntries semantics: `__proto__` is a key like any other here.
+      if (k === "__proto__")
+        Object.defineProperty(out, k, {
+          value: n,
+          writable: true,
+          enumerable: true,
+          configurable: true,
+        });
+      else out[k] = n;
+    }
+    return out;
   }
   if (code.startsWith("@") && typeof value === "object" && !Array.isArray(value)) {
     const props = table[code.slice(1)];
     if (!props) return value;
+    const src = value as Record<string, unknown>;
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
-      const n = normalize(v, props[k] ?? "*");
+    for (const k of Object.keys(src)) {
+      const n = normalize(src[k], props[k] ?? "*");
       if (n !== undefined) out[k] = n;
     }
     return out;

@@ -9,6 +9,10 @@ function regexError(msg: string, fmt: string, ...examples: string[]): string {
   return `${msg} (e.g. ${examples.map((e) => `'${e}', `).join(" or ")}regex used for validation is '${fmt}')`;
 }
 
+/** A manifest scalar as text (objects, which strict decoding already rejected, as ""). */
+export const scalarText = (v: unknown): string =>
+  typeof v === "string" ? v : typeof v === "number" || typeof v === "boolean" ? String(v) : "";
+
 const maxLenError = (n: number) => `must be no more than ${n} characters`;
 const EMPTY_ERROR = "must be non-empty";
 
@@ -108,9 +112,11 @@ export function validateLabels(
 ): FieldError[] {
   const errs: FieldError[] = [];
   for (const [k, raw] of Object.entries(labels ?? {})) {
-    const v = typeof raw === "string" ? raw : String(raw ?? "");
-    for (const d of qualifiedNameErrors(k)) errs.push({ type: "Invalid", field: path, value: k, detail: d });
-    for (const d of labelValueErrors(v)) errs.push({ type: "Invalid", field: path, value: v, detail: d });
+    const v = scalarText(raw);
+    for (const d of qualifiedNameErrors(k))
+      errs.push({ type: "Invalid", field: path, value: k, detail: d });
+    for (const d of labelValueErrors(v))
+      errs.push({ type: "Invalid", field: path, value: v, detail: d });
   }
   return errs;
 }
@@ -125,7 +131,7 @@ export function validateAnnotations(
   for (const [k, v] of Object.entries(annotations ?? {})) {
     for (const d of qualifiedNameErrors(k.toLowerCase()))
       errs.push({ type: "Invalid", field: path, value: k, detail: d });
-    size += k.length + String(v ?? "").length;
+    size += k.length + scalarText(v).length;
   }
   if (size > 256 * 1024) errs.push({ type: "TooLong", field: path, max: 256 * 1024 });
   return errs;

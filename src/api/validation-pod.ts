@@ -48,7 +48,7 @@ const str = (v: unknown) => (typeof v === "string" ? v : "");
 const isObj = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
 /** A manifest value as a plain record (anything else as `{}`): bad input must not throw. */
-const rec = (v: unknown): Record<string, unknown> => (rec(v));
+const rec = (v: unknown): Record<string, unknown> => (isObj(v) ? v : {});
 const list = <T>(v: T[] | undefined): T[] => (Array.isArray(v) ? v : []);
 
 /** ValidateVolumes: the source, then the name; a volume with errors cannot be mounted. */
@@ -56,12 +56,16 @@ function validateVolumes(volumes: Volume[] | undefined, path: string) {
   const errs: FieldError[] = [];
   const names = new Set<string>();
   list(volumes).forEach((raw, i) => {
-    const v = (rec(raw)) as Volume & Record<string, unknown>;
+    const v = rec(raw) as Volume & Record<string, unknown>;
     const p = `${path}[${i}]`;
     const el: FieldError[] = [];
     const set = volumeSources.filter((s) => v[s] !== undefined);
     for (const extra of set.slice(1))
-      el.push({ type: "Forbidden", field: `${p}.${extra}`, detail: "may not specify more than 1 volume type" });
+      el.push({
+        type: "Forbidden",
+        field: `${p}.${extra}`,
+        detail: "may not specify more than 1 volume type",
+      });
     if (isObj(v.configMap) && !str(v.configMap.name))
       el.push({ type: "Required", field: `${p}.configMap.name` });
     if (isObj(v.secret) && !str(v.secret.secretName))
@@ -95,7 +99,8 @@ function validateEnv(env: Container["env"], path: string): FieldError[] {
         type: "Invalid",
         field: `${p}.name`,
         value: name,
-        detail: "a valid environment variable name must consist only of printable ASCII characters other than '='",
+        detail:
+          "a valid environment variable name must consist only of printable ASCII characters other than '='",
       });
     if (isObj(e.valueFrom) && str(e.value) !== "") {
       const sources = Object.values(e.valueFrom).filter((s) => s !== undefined).length;
@@ -112,7 +117,11 @@ function validateEnv(env: Container["env"], path: string): FieldError[] {
 }
 
 /** ValidateVolumeMounts: name, its volume, mountPath, uniqueness of the mount point. */
-function validateVolumeMounts(mounts: Container["volumeMounts"], path: string, volumes: Set<string>) {
+function validateVolumeMounts(
+  mounts: Container["volumeMounts"],
+  path: string,
+  volumes: Set<string>,
+) {
   const errs: FieldError[] = [];
   const points = new Set<string>();
   list(mounts).forEach((raw, i) => {
@@ -124,7 +133,12 @@ function validateVolumeMounts(mounts: Container["volumeMounts"], path: string, v
     if (!volumes.has(name)) errs.push({ type: "NotFound", field: `${p}.name`, value: name });
     if (!mountPath) errs.push({ type: "Required", field: `${p}.mountPath` });
     if (points.has(mountPath))
-      errs.push({ type: "Invalid", field: `${p}.mountPath`, value: mountPath, detail: "must be unique" });
+      errs.push({
+        type: "Invalid",
+        field: `${p}.mountPath`,
+        value: mountPath,
+        detail: "must be unique",
+      });
     points.add(mountPath);
   });
   return errs;
@@ -135,9 +149,19 @@ function resourceNameErrors(name: string, path: string): FieldError[] {
   const errs: FieldError[] = [];
   if (!name.includes("/")) {
     if (!standardResources.has(name) && !name.startsWith("hugepages-"))
-      errs.push({ type: "Invalid", field: path, value: name, detail: "must be a standard resource type or fully qualified" });
+      errs.push({
+        type: "Invalid",
+        field: path,
+        value: name,
+        detail: "must be a standard resource type or fully qualified",
+      });
     if (!standardContainerResources.has(name) && !name.startsWith("hugepages-"))
-      errs.push({ type: "Invalid", field: path, value: name, detail: "must be a standard resource for containers" });
+      errs.push({
+        type: "Invalid",
+        field: path,
+        value: name,
+        detail: "must be a standard resource for containers",
+      });
   }
   return errs;
 }
@@ -162,14 +186,23 @@ function validateResources(res: Container["resources"], path: string): FieldErro
       const q = decodeQuantity(raw);
       if ("error" in q) continue;
       if (q.nano < 0n)
-        errs.push({ type: "Invalid", field: p, value: canonicalQuantity(q), detail: "must be greater than or equal to 0" });
+        errs.push({
+          type: "Invalid",
+          field: p,
+          value: canonicalQuantity(q),
+          detail: "must be greater than or equal to 0",
+        });
       if (kind !== "requests") continue;
       // Extended resources (`example.com/gpu`) and hugepages cannot be overcommitted.
       const overcommit =
         (!name.includes("/") || name.includes("kubernetes.io/")) && !name.startsWith("hugepages-");
       if (!(name in limits)) {
         if (!overcommit)
-          errs.push({ type: "Required", field: `${path}.limits`, detail: "Limit must be set for non overcommitable resources" });
+          errs.push({
+            type: "Required",
+            field: `${path}.limits`,
+            detail: "Limit must be set for non overcommitable resources",
+          });
         continue;
       }
       const l = decodeQuantity(limits[name]);
@@ -206,26 +239,51 @@ function validateContainerCommon(c: Record<string, unknown>, p: string, volumes:
   if (!str(c.image)) errs.push({ type: "Required", field: `${p}.image` });
   const tmp = c.terminationMessagePolicy;
   if (typeof tmp === "string" && tmp !== "" && !terminationMessagePolicies.includes(tmp))
-    errs.push({ type: "Unsupported", field: `${p}.terminationMessagePolicy`, value: tmp, supported: terminationMessagePolicies });
+    errs.push({
+      type: "Unsupported",
+      field: `${p}.terminationMessagePolicy`,
+      value: tmp,
+      supported: terminationMessagePolicies,
+    });
   list(c.ports as { containerPort?: number }[] | undefined).forEach((port, j) => {
     const cp = isObj(port) ? port.containerPort : undefined;
     const pp = `${p}.ports[${j}].containerPort`;
     if (!cp) errs.push({ type: "Required", field: pp });
     else if (typeof cp === "number" && (cp < 1 || cp > 65535))
-      errs.push({ type: "Invalid", field: pp, value: cp, detail: "must be between 1 and 65535, inclusive" });
+      errs.push({
+        type: "Invalid",
+        field: pp,
+        value: cp,
+        detail: "must be between 1 and 65535, inclusive",
+      });
   });
   errs.push(...validateEnv(c.env as Container["env"], `${p}.env`));
-  errs.push(...validateVolumeMounts(c.volumeMounts as Container["volumeMounts"], `${p}.volumeMounts`, volumes));
+  errs.push(
+    ...validateVolumeMounts(
+      c.volumeMounts as Container["volumeMounts"],
+      `${p}.volumeMounts`,
+      volumes,
+    ),
+  );
   // An empty imagePullPolicy is defaulted by the server before validation.
   const ipp = c.imagePullPolicy;
   if (typeof ipp === "string" && ipp !== "" && !pullPolicies.includes(ipp))
-    errs.push({ type: "Unsupported", field: `${p}.imagePullPolicy`, value: ipp, supported: pullPolicies });
+    errs.push({
+      type: "Unsupported",
+      field: `${p}.imagePullPolicy`,
+      value: ipp,
+      supported: pullPolicies,
+    });
   errs.push(...validateResources(c.resources as Container["resources"], `${p}.resources`));
   return errs;
 }
 
 /** validateContainers: at least one; names unique among the regular containers. */
-function validateContainers(containers: Container[] | undefined, path: string, volumes: Set<string>) {
+function validateContainers(
+  containers: Container[] | undefined,
+  path: string,
+  volumes: Set<string>,
+) {
   const cs = list(containers);
   if (cs.length === 0) return [{ type: "Required", field: path } as FieldError];
   const errs: FieldError[] = [];
@@ -238,7 +296,11 @@ function validateContainers(containers: Container[] | undefined, path: string, v
     if (names.has(name)) errs.push({ type: "Duplicate", field: `${p}.name`, value: name });
     else names.add(name);
     if (c.restartPolicy !== undefined)
-      errs.push({ type: "Forbidden", field: `${p}.restartPolicy`, detail: "may not be set for non-init containers" });
+      errs.push({
+        type: "Forbidden",
+        field: `${p}.restartPolicy`,
+        detail: "may not be set for non-init containers",
+      });
   });
   return errs;
 }
@@ -258,7 +320,12 @@ function validateInitContainers(
     errs.push(...validateContainerCommon(c, p, volumes));
     const rp = c.restartPolicy;
     if (rp !== undefined && rp !== "Always")
-      errs.push({ type: "Unsupported", field: `${p}.restartPolicy`, value: rp, supported: ["Always"] });
+      errs.push({
+        type: "Unsupported",
+        field: `${p}.restartPolicy`,
+        value: rp,
+        supported: ["Always"],
+      });
     const name = str(c.name);
     if (names.has(name)) errs.push({ type: "Duplicate", field: `${p}.name`, value: name });
     else if (name) names.add(name);
@@ -272,14 +339,26 @@ export function validatePodSpec(spec: PodSpec | undefined, path: string): FieldE
   const vols = validateVolumes(s.volumes, `${path}.volumes`);
   const errs: FieldError[] = [...vols.errs];
   errs.push(...validateContainers(s.containers, `${path}.containers`, vols.names));
-  errs.push(...validateInitContainers(s.initContainers, s.containers, `${path}.initContainers`, vols.names));
+  errs.push(
+    ...validateInitContainers(s.initContainers, s.containers, `${path}.initContainers`, vols.names),
+  );
   const rp = s.restartPolicy as string | undefined;
   if (rp === "") errs.push({ type: "Required", field: `${path}.restartPolicy` });
   else if (rp !== undefined && !restartPolicies.includes(rp))
-    errs.push({ type: "Unsupported", field: `${path}.restartPolicy`, value: rp, supported: restartPolicies });
+    errs.push({
+      type: "Unsupported",
+      field: `${path}.restartPolicy`,
+      value: rp,
+      supported: restartPolicies,
+    });
   const dp = s.dnsPolicy;
   if (dp !== undefined && dp !== "" && !dnsPolicies.includes(dp))
-    errs.push({ type: "Unsupported", field: `${path}.dnsPolicy`, value: dp, supported: dnsPolicies });
+    errs.push({
+      type: "Unsupported",
+      field: `${path}.dnsPolicy`,
+      value: dp,
+      supported: dnsPolicies,
+    });
   errs.push(...validateLabels(s.nodeSelector, `${path}.nodeSelector`));
   for (const f of ["serviceAccountName", "nodeName"] as const) {
     const v = s[f];
@@ -289,7 +368,12 @@ export function validatePodSpec(spec: PodSpec | undefined, path: string): FieldE
   }
   const ads = s.activeDeadlineSeconds;
   if (ads !== undefined && (ads < 1 || ads > 2147483647))
-    errs.push({ type: "Invalid", field: `${path}.activeDeadlineSeconds`, value: ads, detail: "must be between 1 and 2147483647, inclusive" });
+    errs.push({
+      type: "Invalid",
+      field: `${path}.activeDeadlineSeconds`,
+      value: ads,
+      detail: "must be between 1 and 2147483647, inclusive",
+    });
   for (const f of ["hostname", "subdomain"] as const) {
     const v = s[f];
     if (v)
@@ -300,7 +384,10 @@ export function validatePodSpec(spec: PodSpec | undefined, path: string): FieldE
 }
 
 /** ValidatePodTemplateSpec: the template's labels and annotations (at `…template.labels`), its spec. */
-export function validatePodTemplateSpec(t: PodTemplateSpec | undefined, path: string): FieldError[] {
+export function validatePodTemplateSpec(
+  t: PodTemplateSpec | undefined,
+  path: string,
+): FieldError[] {
   const meta = rec(t?.metadata);
   return [
     ...validateLabels(rec(meta.labels), `${path}.labels`),
@@ -351,6 +438,8 @@ export function podSpecWarnings(spec: PodSpec | undefined, prefix: string): stri
   }
   const tgps = s?.terminationGracePeriodSeconds;
   if (typeof tgps === "number" && tgps < 0)
-    out.push(`${at("spec.terminationGracePeriodSeconds")}: must be >= 0; negative values are invalid and will be treated as 1`);
+    out.push(
+      `${at("spec.terminationGracePeriodSeconds")}: must be >= 0; negative values are invalid and will be treated as 1`,
+    );
   return out;
 }

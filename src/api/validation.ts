@@ -7,6 +7,7 @@ import {
   labelValueErrors,
   nonNegative,
   qualifiedNameErrors,
+  scalarText,
   validateLabels,
   validateObjectMeta,
 } from "./validation-meta.ts";
@@ -22,7 +23,7 @@ export { podSpecWarnings, validatePod, validatePodSpec } from "./validation-pod.
 const isObj = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
 /** A manifest value as a plain record (anything else as `{}`): bad input must not throw. */
-const rec = (v: unknown): Record<string, unknown> => (rec(v));
+const rec = (v: unknown): Record<string, unknown> => (isObj(v) ? v : {});
 const list = <T>(v: T[] | undefined): T[] => (Array.isArray(v) ? v : []);
 const MAX_INT32 = 2147483647;
 
@@ -75,9 +76,18 @@ function validateOnExitCodes(
   const errs: FieldError[] = [];
   const op = req.operator as string | undefined;
   if (!op)
-    errs.push({ type: "Required", field: `${path}.operator`, detail: `valid values: ${goQuotedList(exitCodeOperators)}` });
+    errs.push({
+      type: "Required",
+      field: `${path}.operator`,
+      detail: `valid values: ${goQuotedList(exitCodeOperators)}`,
+    });
   else if (!exitCodeOperators.includes(op))
-    errs.push({ type: "Unsupported", field: `${path}.operator`, value: op, supported: exitCodeOperators });
+    errs.push({
+      type: "Unsupported",
+      field: `${path}.operator`,
+      value: op,
+      supported: exitCodeOperators,
+    });
   if (req.containerName !== undefined && !containerNames.has(req.containerName))
     errs.push({
       type: "Invalid",
@@ -87,40 +97,67 @@ function validateOnExitCodes(
     });
   const values = list(req.values);
   if (values.length === 0)
-    errs.push({ type: "Invalid", field: `${path}.values`, value: req.values ?? null, detail: "at least one value is required" });
+    errs.push({
+      type: "Invalid",
+      field: `${path}.values`,
+      value: req.values ?? null,
+      detail: "at least one value is required",
+    });
   else if (values.length > 255)
     errs.push({ type: "TooMany", field: `${path}.values`, value: values.length, max: 255 });
   const seen = new Set<number>();
   let ordered = true;
   values.forEach((v, j) => {
     if (op === "In" && v === 0)
-      errs.push({ type: "Invalid", field: `${path}.values[${j}]`, value: v, detail: "must not be 0 for the In operator" });
+      errs.push({
+        type: "Invalid",
+        field: `${path}.values[${j}]`,
+        value: v,
+        detail: "must not be 0 for the In operator",
+      });
     if (seen.has(v)) errs.push({ type: "Duplicate", field: `${path}.values[${j}]`, value: v });
     else seen.add(v);
     if (j > 0 && values[j - 1] > v) ordered = false;
   });
   if (!ordered)
-    errs.push({ type: "Invalid", field: `${path}.values`, value: values, detail: "must be ordered" });
+    errs.push({
+      type: "Invalid",
+      field: `${path}.values`,
+      value: values,
+      detail: "must be ordered",
+    });
   return errs;
 }
 
 function validatePodFailurePolicy(spec: JobSpec, path: string): FieldError[] {
   const errs: FieldError[] = [];
   const rules = list(spec.podFailurePolicy?.rules);
-  if (rules.length > 20) errs.push({ type: "TooMany", field: `${path}.rules`, value: rules.length, max: 20 });
+  if (rules.length > 20)
+    errs.push({ type: "TooMany", field: `${path}.rules`, value: rules.length, max: 20 });
   const tspec = spec.template?.spec;
   const containerNames = new Set(
-    [...list(tspec?.containers), ...list(tspec?.initContainers)].map((c) => (isObj(c) ? String(c.name ?? "") : "")),
+    [...list(tspec?.containers), ...list(tspec?.initContainers)].map((c) =>
+      scalarText(isObj(c) ? c.name : ""),
+    ),
   );
   rules.forEach((raw, i) => {
     const rule = rec(raw) as unknown as PodFailurePolicyRule;
     const rp = `${path}.rules[${i}]`;
     const action = rule.action as string | undefined;
     if (!action)
-      errs.push({ type: "Required", field: `${rp}.action`, detail: `valid values: ${goQuotedList(actions)}` });
+      errs.push({
+        type: "Required",
+        field: `${rp}.action`,
+        detail: `valid values: ${goQuotedList(actions)}`,
+      });
     else if (action === "FailIndex") {
       if (spec.backoffLimitPerIndex === undefined)
-        errs.push({ type: "Invalid", field: `${rp}.action`, value: action, detail: "requires the backoffLimitPerIndex to be set" });
+        errs.push({
+          type: "Invalid",
+          field: `${rp}.action`,
+          value: action,
+          detail: "requires the backoffLimitPerIndex to be set",
+        });
     } else if (!actions.includes(action))
       errs.push({ type: "Unsupported", field: `${rp}.action`, value: action, supported: actions });
     const onExit = isObj(rule.onExitCodes) ? rule.onExitCodes : undefined;
@@ -128,27 +165,46 @@ function validatePodFailurePolicy(spec: JobSpec, path: string): FieldError[] {
     if (onExit) errs.push(...validateOnExitCodes(onExit, `${rp}.onExitCodes`, containerNames));
     if (onConds.length > 0) {
       const cp = `${rp}.onPodConditions`;
-      if (onConds.length > 20) errs.push({ type: "TooMany", field: cp, value: onConds.length, max: 20 });
+      if (onConds.length > 20)
+        errs.push({ type: "TooMany", field: cp, value: onConds.length, max: 20 });
       onConds.forEach((c, j) => {
-        const type = String(isObj(c) ? (c.type ?? "") : "");
+        const type = scalarText(isObj(c) ? c.type : "");
         for (const d of qualifiedNameErrors(type))
           errs.push({ type: "Invalid", field: `${cp}[${j}].type`, value: type, detail: d });
         // An empty status is defaulted to "True" (batch/v1 SetDefaults_Job) before validation.
         const status = isObj(c) ? c.status : undefined;
         if (typeof status === "string" && status !== "" && !conditionStatuses.includes(status))
-          errs.push({ type: "Unsupported", field: `${cp}[${j}].status`, value: status, supported: conditionStatuses });
+          errs.push({
+            type: "Unsupported",
+            field: `${cp}[${j}].status`,
+            value: status,
+            supported: conditionStatuses,
+          });
       });
     }
     if (onExit && onConds.length > 0)
-      errs.push({ type: "Invalid", field: rp, omitValue: true, detail: "specifying both OnExitCodes and OnPodConditions is not supported" });
+      errs.push({
+        type: "Invalid",
+        field: rp,
+        omitValue: true,
+        detail: "specifying both OnExitCodes and OnPodConditions is not supported",
+      });
     if (!onExit && onConds.length === 0)
-      errs.push({ type: "Invalid", field: rp, omitValue: true, detail: "specifying one of OnExitCodes and OnPodConditions is required" });
+      errs.push({
+        type: "Invalid",
+        field: rp,
+        omitValue: true,
+        detail: "specifying one of OnExitCodes and OnPodConditions is required",
+      });
   });
   return errs;
 }
 
 /** validateIndexesFormat: `1,3-5,7`, increasing, each index below completions; the count of indexes. */
-export function indexesFormatError(indexes: string, completions: number): { total: number; error?: string } {
+export function indexesFormatError(
+  indexes: string,
+  completions: number,
+): { total: number; error?: string } {
   if (indexes.length === 0) return { total: 0 };
   let last: number | undefined;
   let total = 0;
@@ -156,18 +212,25 @@ export function indexesFormatError(indexes: string, completions: number): { tota
   for (const interval of indexes.split(",")) {
     const limits = interval.split("-");
     if (limits.length > 2)
-      return { total: 0, error: `the fragment "${interval}" violates the requirement that an index interval can have at most two parts separated by '-'` };
+      return {
+        total: 0,
+        error: `the fragment "${interval}" violates the requirement that an index interval can have at most two parts separated by '-'`,
+      };
     const x = atoi(limits[0]);
-    if (Number.isNaN(x)) return { total: 0, error: `cannot convert string to integer for index: "${limits[0]}"` };
+    if (Number.isNaN(x))
+      return { total: 0, error: `cannot convert string to integer for index: "${limits[0]}"` };
     if (x >= completions) return { total: 0, error: `too large index: "${limits[0]}"` };
-    if (last !== undefined && last >= x) return { total: 0, error: `non-increasing order, previous: ${last}, current: ${x}` };
+    if (last !== undefined && last >= x)
+      return { total: 0, error: `non-increasing order, previous: ${last}, current: ${x}` };
     total += 1;
     last = x;
     if (limits.length > 1) {
       const y = atoi(limits[1]);
-      if (Number.isNaN(y)) return { total: 0, error: `cannot convert string to integer for index: "${limits[1]}"` };
+      if (Number.isNaN(y))
+        return { total: 0, error: `cannot convert string to integer for index: "${limits[1]}"` };
       if (y >= completions) return { total: 0, error: `too large index: "${limits[1]}"` };
-      if (last >= y) return { total: 0, error: `non-increasing order, previous: ${last}, current: ${y}` };
+      if (last >= y)
+        return { total: 0, error: `non-increasing order, previous: ${last}, current: ${y}` };
       total += y - x;
       last = y;
     }
@@ -180,8 +243,13 @@ function validateSuccessPolicy(spec: JobSpec, path: string): FieldError[] {
   const rules = list(spec.successPolicy?.rules);
   const rulesPath = `${path}.rules`;
   if (rules.length === 0)
-    errs.push({ type: "Required", field: rulesPath, detail: "at least one rules must be specified when the successPolicy is specified" });
-  if (rules.length > 20) errs.push({ type: "TooMany", field: rulesPath, value: rules.length, max: 20 });
+    errs.push({
+      type: "Required",
+      field: rulesPath,
+      detail: "at least one rules must be specified when the successPolicy is specified",
+    });
+  if (rules.length > 20)
+    errs.push({ type: "TooMany", field: rulesPath, value: rules.length, max: 20 });
   // Go dereferences spec.completions here; Indexed without completions was already rejected.
   const completions = spec.completions;
   if (completions === undefined) return errs;
@@ -191,22 +259,42 @@ function validateSuccessPolicy(spec: JobSpec, path: string): FieldError[] {
     const indexes = rule.succeededIndexes as string | undefined;
     const count = rule.succeededCount as number | undefined;
     if (count === undefined && indexes === undefined)
-      errs.push({ type: "Required", field: rp, detail: "at least one of succeededCount or succeededIndexes must be specified" });
+      errs.push({
+        type: "Required",
+        field: rp,
+        detail: "at least one of succeededCount or succeededIndexes must be specified",
+      });
     let total = 0;
     if (indexes !== undefined) {
-      if (indexes.length > 64 * 1024) errs.push({ type: "TooLong", field: `${rp}.succeededIndexes`, max: 64 * 1024 });
+      if (indexes.length > 64 * 1024)
+        errs.push({ type: "TooLong", field: `${rp}.succeededIndexes`, max: 64 * 1024 });
       const r = indexesFormatError(indexes, completions);
       total = r.total;
       if (r.error)
-        errs.push({ type: "Invalid", field: `${rp}.succeededIndexes`, value: indexes, detail: `error parsing succeededIndexes: ${r.error}` });
+        errs.push({
+          type: "Invalid",
+          field: `${rp}.succeededIndexes`,
+          value: indexes,
+          detail: `error parsing succeededIndexes: ${r.error}`,
+        });
     }
     if (count !== undefined) {
       const cp = `${rp}.succeededCount`;
       errs.push(...nonNegative(cp, count));
       if (count > completions)
-        errs.push({ type: "Invalid", field: cp, value: count, detail: `must be less than or equal to ${completions} (the number of specified completions)` });
+        errs.push({
+          type: "Invalid",
+          field: cp,
+          value: count,
+          detail: `must be less than or equal to ${completions} (the number of specified completions)`,
+        });
       if (indexes !== undefined && count > total)
-        errs.push({ type: "Invalid", field: cp, value: count, detail: `must be less than or equal to ${total} (the number of indexes in the specified succeededIndexes field)` });
+        errs.push({
+          type: "Invalid",
+          field: cp,
+          value: count,
+          detail: `must be less than or equal to ${total} (the number of indexes in the specified succeededIndexes field)`,
+        });
     }
   });
   return errs;
@@ -221,11 +309,22 @@ function validateManagedBy(v: string, path: string): FieldError[] {
     const host = slash < 0 ? "" : v.slice(0, slash);
     const rest = slash < 0 ? "" : v.slice(slash + 1);
     if (!host || !rest)
-      errs.push({ type: "Invalid", field: path, value: v, detail: `must be a domain-prefixed path (such as "acme.io/foo")` });
+      errs.push({
+        type: "Invalid",
+        field: path,
+        value: v,
+        detail: `must be a domain-prefixed path (such as "acme.io/foo")`,
+      });
     else {
-      for (const d of dns1123SubdomainErrors(host)) errs.push({ type: "Invalid", field: path, value: host, detail: d });
+      for (const d of dns1123SubdomainErrors(host))
+        errs.push({ type: "Invalid", field: path, value: host, detail: d });
       if (!/^[A-Za-z0-9/\-._~%!$&'()*+,;=:]+$/.test(rest))
-        errs.push({ type: "Invalid", field: path, value: rest, detail: "Invalid path (regex used for validation is '[A-Za-z0-9/\\-._~%!$&'()*+,;=:]+')" });
+        errs.push({
+          type: "Invalid",
+          field: path,
+          value: rest,
+          detail: "Invalid path (regex used for validation is '[A-Za-z0-9/\\-._~%!$&'()*+,;=:]+')",
+        });
     }
   }
   if (v.length > 63) errs.push({ type: "TooLong", field: path, max: 63 });
@@ -233,7 +332,11 @@ function validateManagedBy(v: string, path: string): FieldError[] {
 }
 
 /** validateJobSpec (also run on a CronJob's job template). */
-export function validateJobSpec(spec: JobSpec, path: string, _opts: { jobName?: string } = {}): FieldError[] {
+export function validateJobSpec(
+  spec: JobSpec,
+  path: string,
+  _opts: { jobName?: string } = {},
+): FieldError[] {
   const errs: FieldError[] = [];
   errs.push(...nonNegative(`${path}.parallelism`, spec.parallelism));
   errs.push(...nonNegative(`${path}.completions`, spec.completions));
@@ -244,62 +347,147 @@ export function validateJobSpec(spec: JobSpec, path: string, _opts: { jobName?: 
   if (spec.maxFailedIndexes !== undefined) {
     errs.push(...nonNegative(`${path}.maxFailedIndexes`, spec.maxFailedIndexes));
     if (spec.backoffLimitPerIndex === undefined)
-      errs.push({ type: "Required", field: `${path}.backoffLimitPerIndex`, detail: "when maxFailedIndexes is specified" });
+      errs.push({
+        type: "Required",
+        field: `${path}.backoffLimitPerIndex`,
+        detail: "when maxFailedIndexes is specified",
+      });
   }
-  if (typeof spec.managedBy === "string") errs.push(...validateManagedBy(spec.managedBy, `${path}.managedBy`));
+  if (typeof spec.managedBy === "string")
+    errs.push(...validateManagedBy(spec.managedBy, `${path}.managedBy`));
   const mode = spec.completionMode as string | undefined;
   const indexed = mode === "Indexed";
   if (mode !== undefined && mode !== "NonIndexed" && !indexed)
-    errs.push({ type: "Unsupported", field: `${path}.completionMode`, value: mode, supported: ["NonIndexed", "Indexed"] });
+    errs.push({
+      type: "Unsupported",
+      field: `${path}.completionMode`,
+      value: mode,
+      supported: ["NonIndexed", "Indexed"],
+    });
   if (indexed) {
     const { completions: c, parallelism: p, maxFailedIndexes: m } = spec;
     if (c === undefined)
-      errs.push({ type: "Required", field: `${path}.completions`, detail: "when completion mode is Indexed" });
+      errs.push({
+        type: "Required",
+        field: `${path}.completions`,
+        detail: "when completion mode is Indexed",
+      });
     if (p !== undefined && p > 100000)
-      errs.push({ type: "Invalid", field: `${path}.parallelism`, value: p, detail: "must be less than or equal to 100000 when completion mode is Indexed" });
+      errs.push({
+        type: "Invalid",
+        field: `${path}.parallelism`,
+        value: p,
+        detail: "must be less than or equal to 100000 when completion mode is Indexed",
+      });
     if (c !== undefined && m !== undefined && m > c)
-      errs.push({ type: "Invalid", field: `${path}.maxFailedIndexes`, value: m, detail: "must be less than or equal to completions" });
+      errs.push({
+        type: "Invalid",
+        field: `${path}.maxFailedIndexes`,
+        value: m,
+        detail: "must be less than or equal to completions",
+      });
     if (m !== undefined && m > 100000)
-      errs.push({ type: "Invalid", field: `${path}.maxFailedIndexes`, value: m, detail: "must be less than or equal to 100000" });
+      errs.push({
+        type: "Invalid",
+        field: `${path}.maxFailedIndexes`,
+        value: m,
+        detail: "must be less than or equal to 100000",
+      });
     if (c !== undefined && c > 100000 && spec.backoffLimitPerIndex !== undefined) {
       if (m === undefined)
-        errs.push({ type: "Required", field: `${path}.maxFailedIndexes`, detail: "must be specified when completions is above 100000" });
+        errs.push({
+          type: "Required",
+          field: `${path}.maxFailedIndexes`,
+          detail: "must be specified when completions is above 100000",
+        });
       if (p !== undefined && p > 10000)
-        errs.push({ type: "Invalid", field: `${path}.parallelism`, value: p, detail: "must be less than or equal to 10000 when completions are above 100000 and used with backoff limit per index" });
+        errs.push({
+          type: "Invalid",
+          field: `${path}.parallelism`,
+          value: p,
+          detail:
+            "must be less than or equal to 10000 when completions are above 100000 and used with backoff limit per index",
+        });
       if (m !== undefined && m > 10000)
-        errs.push({ type: "Invalid", field: `${path}.maxFailedIndexes`, value: m, detail: "must be less than or equal to 10000 when completions are above 100000 and used with backoff limit per index" });
+        errs.push({
+          type: "Invalid",
+          field: `${path}.maxFailedIndexes`,
+          value: m,
+          detail:
+            "must be less than or equal to 10000 when completions are above 100000 and used with backoff limit per index",
+        });
     }
   }
   if (mode === undefined || mode === "NonIndexed") {
     if (spec.backoffLimitPerIndex !== undefined)
-      errs.push({ type: "Invalid", field: `${path}.backoffLimitPerIndex`, value: spec.backoffLimitPerIndex, detail: "requires indexed completion mode" });
+      errs.push({
+        type: "Invalid",
+        field: `${path}.backoffLimitPerIndex`,
+        value: spec.backoffLimitPerIndex,
+        detail: "requires indexed completion mode",
+      });
     if (spec.maxFailedIndexes !== undefined)
-      errs.push({ type: "Invalid", field: `${path}.maxFailedIndexes`, value: spec.maxFailedIndexes, detail: "requires indexed completion mode" });
+      errs.push({
+        type: "Invalid",
+        field: `${path}.maxFailedIndexes`,
+        value: spec.maxFailedIndexes,
+        detail: "requires indexed completion mode",
+      });
   }
-  if (spec.podFailurePolicy !== undefined) errs.push(...validatePodFailurePolicy(spec, `${path}.podFailurePolicy`));
+  if (spec.podFailurePolicy !== undefined)
+    errs.push(...validatePodFailurePolicy(spec, `${path}.podFailurePolicy`));
   if (spec.successPolicy !== undefined) {
     if (!indexed)
-      errs.push({ type: "Invalid", field: `${path}.successPolicy`, value: internalSuccessPolicy(spec.successPolicy), detail: "requires indexed completion mode" });
+      errs.push({
+        type: "Invalid",
+        field: `${path}.successPolicy`,
+        value: internalSuccessPolicy(spec.successPolicy),
+        detail: "requires indexed completion mode",
+      });
     else errs.push(...validateSuccessPolicy(spec, `${path}.successPolicy`));
   }
   const rpp = spec.podReplacementPolicy as string | undefined;
   if (rpp !== undefined) {
     if (spec.podFailurePolicy !== undefined) {
       if (rpp !== "Failed")
-        errs.push({ type: "Unsupported", field: `${path}.podReplacementPolicy`, value: rpp, supported: ["Failed"] });
+        errs.push({
+          type: "Unsupported",
+          field: `${path}.podReplacementPolicy`,
+          value: rpp,
+          supported: ["Failed"],
+        });
     } else if (rpp !== "Failed" && rpp !== "TerminatingOrFailed")
-      errs.push({ type: "Unsupported", field: `${path}.podReplacementPolicy`, value: rpp, supported: ["Failed", "TerminatingOrFailed"] });
+      errs.push({
+        type: "Unsupported",
+        field: `${path}.podReplacementPolicy`,
+        value: rpp,
+        supported: ["Failed", "TerminatingOrFailed"],
+      });
   }
   const tpath = `${path}.template`;
   errs.push(...validatePodTemplateSpec(spec.template, tpath));
   // restartPolicy defaults to Always when absent, hence "Required" for both (spec §6.2).
   const rp = (spec.template?.spec?.restartPolicy ?? "") as string;
   if (rp === "Always" || rp === "")
-    errs.push({ type: "Required", field: `${tpath}.spec.restartPolicy`, detail: `valid values: "OnFailure", "Never"` });
+    errs.push({
+      type: "Required",
+      field: `${tpath}.spec.restartPolicy`,
+      detail: `valid values: "OnFailure", "Never"`,
+    });
   else if (rp !== "OnFailure" && rp !== "Never")
-    errs.push({ type: "Unsupported", field: `${tpath}.spec.restartPolicy`, value: rp, supported: ["OnFailure", "Never"] });
+    errs.push({
+      type: "Unsupported",
+      field: `${tpath}.spec.restartPolicy`,
+      value: rp,
+      supported: ["OnFailure", "Never"],
+    });
   else if (spec.podFailurePolicy !== undefined && rp !== "Never")
-    errs.push({ type: "Invalid", field: `${tpath}.spec.restartPolicy`, value: rp, detail: `only "Never" is supported when podFailurePolicy is specified` });
+    errs.push({
+      type: "Invalid",
+      field: `${tpath}.spec.restartPolicy`,
+      value: rp,
+      detail: `only "Never" is supported when podFailurePolicy is specified`,
+    });
   return errs;
 }
 
@@ -313,15 +501,30 @@ function validateLabelSelector(sel: LabelSelector, path: string): FieldError[] {
     const values = list(e.values as string[] | undefined);
     if (op === "In" || op === "NotIn") {
       if (values.length === 0)
-        errs.push({ type: "Required", field: `${p}.values`, detail: "must be specified when `operator` is 'In' or 'NotIn'" });
+        errs.push({
+          type: "Required",
+          field: `${p}.values`,
+          detail: "must be specified when `operator` is 'In' or 'NotIn'",
+        });
     } else if (op === "Exists" || op === "DoesNotExist") {
       if (values.length > 0)
-        errs.push({ type: "Forbidden", field: `${p}.values`, detail: "may not be specified when `operator` is 'Exists' or 'DoesNotExist'" });
-    } else errs.push({ type: "Invalid", field: `${p}.operator`, value: op ?? "", detail: "not a valid selector operator" });
-    const key = String(e.key ?? "");
-    for (const d of qualifiedNameErrors(key)) errs.push({ type: "Invalid", field: `${p}.key`, value: key, detail: d });
+        errs.push({
+          type: "Forbidden",
+          field: `${p}.values`,
+          detail: "may not be specified when `operator` is 'Exists' or 'DoesNotExist'",
+        });
+    } else
+      errs.push({
+        type: "Invalid",
+        field: `${p}.operator`,
+        value: op ?? "",
+        detail: "not a valid selector operator",
+      });
+    const key = scalarText(e.key);
+    for (const d of qualifiedNameErrors(key))
+      errs.push({ type: "Invalid", field: `${p}.key`, value: key, detail: d });
     values.forEach((v, j) => {
-      for (const d of labelValueErrors(String(v)))
+      for (const d of labelValueErrors(scalarText(v)))
         errs.push({ type: "Invalid", field: `${p}.values[${j}]`, value: v, detail: d });
     });
   });
@@ -365,7 +568,12 @@ export function validateJob(job: Job): FieldError[] {
     // The controller names pods `<job>-<index>-<random>` and sets hostname `<job>-<index>`.
     const last = `${name}-${Math.min(spec.completions, MAX_INT32) - 1}`;
     if (dns1123LabelErrors(last).length)
-      errs.push({ type: "Invalid", field: "metadata.name", value: name, detail: `will not able to create pod with invalid DNS label: ${last}` });
+      errs.push({
+        type: "Invalid",
+        field: "metadata.name",
+        value: name,
+        detail: `will not able to create pod with invalid DNS label: ${last}`,
+      });
   }
   return errs;
 }

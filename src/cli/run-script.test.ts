@@ -25,25 +25,30 @@ describe("the headless runner", () => {
     expect(other.replace(/sum-[a-z0-9]{5}/g, "sum-x")).toBe(a.replace(/sum-[a-z0-9]{5}/g, "sum-x"));
   });
 
-  it("exits non-zero with a clear message for a missing file or a bad flag", () => {
-    const main = fileURLToPath(new URL("./main.ts", import.meta.url));
-    const tsx = fileURLToPath(new URL("../../node_modules/.bin/tsx", import.meta.url));
-    const run = (...args: string[]) => {
-      try {
-        execFileSync(tsx, [main, ...args], { encoding: "utf8", stdio: "pipe" });
-        return { code: 0, err: "" };
-      } catch (e) {
-        const x = e as { status: number; stderr: string };
-        return { code: x.status, err: x.stderr };
-      }
-    };
-    expect(run("/nonexistent.lab")).toEqual({
-      code: 2,
-      err: "lab: /nonexistent.lab: no such file\n",
-    });
-    expect(run("--speed", "3", example).err).toMatch(/^unknown flag --speed\nusage:/);
-    expect(run("--seed", "x", example).err).toMatch(
-      /^--seed takes a non-negative integer, got "x"/,
-    );
-  });
+  // Spawns the CLI three times: give a loaded machine room.
+  it(
+    "exits non-zero with a clear message for a missing file or a bad flag",
+    { timeout: 60_000 },
+    () => {
+      const main = fileURLToPath(new URL("./main.ts", import.meta.url));
+      const tsx = fileURLToPath(new URL("../../node_modules/.bin/tsx", import.meta.url));
+      const run = (...args: string[]) => {
+        try {
+          execFileSync(tsx, [main, ...args], { encoding: "utf8", stdio: "pipe" });
+          return { code: 0, err: "" };
+        } catch (e) {
+          const x = e as { status: number; stderr: string };
+          return { code: x.status, err: x.stderr };
+        }
+      };
+      expect(run("/nonexistent.lab")).toEqual({
+        code: 2,
+        err: "lab: /nonexistent.lab: no such file\n",
+      });
+      expect(run("--speed", "3", example).err).toMatch(/^unknown flag --speed\nusage:/);
+      expect(run("--seed", "x", example).err).toMatch(
+        /^--seed takes a non-negative integer, got "x"/,
+      );
+    },
+  );
 });

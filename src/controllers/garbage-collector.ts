@@ -21,7 +21,7 @@ export class GarbageCollector {
       if (ev.type === "DELETED") {
         // Only an object that owns something has dependents to collect (most deletions are
         // events expiring and finished pods: no timer for those).
-        if (this.dependents(ev.object).length > 0)
+        if (dependentKinds.some((k) => this.store.countOwnedBy(k, m.uid!) > 0))
           this.clock.after(0, "gc", () => this.ownerGone(ev.object));
         // A dependent leaving may release an owner that is being deleted in the foreground.
         for (const ref of m.ownerReferences ?? [])

@@ -32,6 +32,12 @@ import { objectKey, splitKey, WorkQueue } from "./work-queue.ts";
 /** Pod-driven syncs are batched for 1 s (spec §2.1). */
 const POD_SYNC_DELAY_MS = 1000;
 
+interface LiveCounts {
+  active: number;
+  ready: number;
+  terminating: number;
+}
+
 /** The controller's in-memory creation back-off per Job (spec §2.5). */
 export interface BackoffState {
   failuresAfterLastSuccess: number;
@@ -231,6 +237,8 @@ export class JobController implements JobActions {
     }
 
     let blockedByBackoff = false;
+    // The pods as the writes of this sync left them (read once, after manageJob).
+    let after: LiveCounts | undefined;
     if (finish) {
       // 4a. Finishing: every active pod goes. Those of a failing Job count as failed; pods
       // lingering after a success policy matched do not (§2.2 step 6, §2.3, §2.7).
@@ -253,11 +261,11 @@ export class JobController implements JobActions {
         now,
       };
       blockedByBackoff = manageJob(this, state);
-      const activeNow = this.store.listOwnedBy<Pod>("Pod", uid).filter(isActive).length;
+      after = this.liveCounts(uid);
       const succeeded = status.succeeded;
       const reached =
         spec.completions !== undefined ? succeeded >= spec.completions : succeeded > 0;
-      if (reached && activeNow === 0) {
+      if (reached && after.active === 0) {
         finish = COMPLETIONS_REACHED;
         setCondition(conditions, finish.type, finish.reason, finish.message, nowStr);
       }
@@ -266,10 +274,10 @@ export class JobController implements JobActions {
     if (suspendEvent) this.event(job, "Normal", suspendEvent, `Job ${suspendEvent.toLowerCase()}`);
 
     // 5. The terminal condition waits for terminating pods (§2.8, v1.31+ two-step finish).
-    const live = this.store.listOwnedBy<Pod>("Pod", uid);
-    const activeNow = live.filter(isActive);
-    const terminating = live.filter((p) => p.metadata.deletionTimestamp && !isTerminal(p)).length;
-    if (finish && activeNow.length === 0 && terminating === 0) {
+    // (Recording the suspend event above wrote no pod: the counts still hold.)
+    after ??= this.liveCounts(uid);
+    const terminating = after.terminating;
+    if (finish && after.active === 0 && terminating === 0) {
       if (finish.type === "SuccessCriteriaMet") {
         setCondition(conditions, "Complete", finish.reason, finish.message, nowStr);
         status.completionTime = nowStr;
@@ -289,8 +297,8 @@ export class JobController implements JobActions {
 
     // 6. Write status (§2.10), then release the counted pods.
     // Quirk (§2.4): a sync blocked by the creation back-off writes active 0.
-    status.active = blockedByBackoff ? 0 : activeNow.length;
-    status.ready = activeNow.filter(isReady).length;
+    status.active = blockedByBackoff ? 0 : after.active;
+    status.ready = after.ready;
     status.terminating = terminating;
     status.uncountedTerminatedPods ??= {};
     const out = serialiseStatus(status, indexed);
@@ -301,6 +309,18 @@ export class JobController implements JobActions {
     for (const p of counted)
       this.removeFinalizer(this.store.get<Pod>("Pod", p.metadata.namespace, p.metadata.name!) ?? p);
     if (isFinished({ ...job, status: out })) this.backoff.delete(uid);
+  }
+
+  /** Active, ready-and-active and terminating pods owned by `uid`, in one pass. */
+  private liveCounts(uid: string): LiveCounts {
+    const c: LiveCounts = { active: 0, ready: 0, terminating: 0 };
+    for (const p of this.store.listOwnedBy<Pod>("Pod", uid)) {
+      if (isActive(p)) {
+        c.active++;
+        if (isReady(p)) c.ready++;
+      } else if (p.metadata.deletionTimestamp && !isTerminal(p)) c.terminating++;
+    }
+    return c;
   }
 
   /** OnFailure: restarts of running pods reaching backoffLimit fail the Job (spec §2.6). */

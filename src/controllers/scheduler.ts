@@ -93,7 +93,8 @@ export class Scheduler {
           used.set(uid, r);
           sum.cpu += r.cpu;
           sum.memory += r.memory;
-          if (!Number.isSafeInteger(sum.cpu) || !Number.isSafeInteger(sum.memory)) sum.exact = false;
+          if (!Number.isSafeInteger(sum.cpu) || !Number.isSafeInteger(sum.memory))
+            sum.exact = false;
         }
       }
       if (ev.type === "DELETED") {

@@ -8,8 +8,8 @@ import { parseOutput, printObjects } from "./printing.ts";
 /**
  * `kubectl create -f` and the generators of kubectl `cmd/create` (spec §4.7, §7.5): `job`
  * (`--image … -- cmd` or `--from=cronjob/X`), `cronjob`, `secret generic`, `configmap`. With
- * `--dry-run=client -o yaml` they print the manifest kubectl would send, `creationTimestamp: null`
- * and `status: {}` included.
+ * `--dry-run=client -o yaml` they print the manifest kubectl would send, `status: {}` included
+ * (1.34 no longer prints `creationTimestamp: null`: kubernetes#130989).
  */
 
 const usageErr = (sub: string, msg: string) =>
@@ -40,7 +40,7 @@ function jobFromCronJob(
     kind: "Job",
     metadata: {
       annotations: { "cronjob.kubernetes.io/instantiate": "manual", ...tpl.metadata?.annotations },
-      creationTimestamp: null as unknown as string,
+
       ...(tpl.metadata?.labels ? { labels: { ...tpl.metadata.labels } } : {}),
       name,
       ownerReferences: [
@@ -60,7 +60,7 @@ function jobFromCronJob(
 
 function podTemplate(name: string, image: string, cmd: string[], restart: string) {
   return {
-    metadata: { creationTimestamp: null },
+    metadata: {},
     spec: {
       containers: [{ ...(cmd.length ? { command: cmd } : {}), image, name, resources: {} }],
       restartPolicy: restart,
@@ -85,7 +85,7 @@ function generate(ctx: KubectlContext, parsed: Parsed): KubeObject | string {
     return {
       apiVersion: "batch/v1",
       kind: "Job",
-      metadata: { creationTimestamp: null as unknown as string, name },
+      metadata: { name },
       spec: { template: podTemplate(name, image!, cmd, "Never") },
       status: {},
     } as KubeObject;
@@ -104,10 +104,10 @@ function generate(ctx: KubectlContext, parsed: Parsed): KubeObject | string {
     return {
       apiVersion: "batch/v1",
       kind: "CronJob",
-      metadata: { creationTimestamp: null as unknown as string, name },
+      metadata: { name },
       spec: {
         jobTemplate: {
-          metadata: { creationTimestamp: null, name },
+          metadata: { name },
           spec: { template: podTemplate(name, image, cmd, restart) },
         },
         schedule,
@@ -146,7 +146,7 @@ function generate(ctx: KubectlContext, parsed: Parsed): KubeObject | string {
         ? Object.fromEntries(Object.entries(data).map(([k, v]) => [k, base64(v)]))
         : data;
     obj.kind = isSecret ? "Secret" : "ConfigMap";
-    obj.metadata = { creationTimestamp: null, name: names[0] };
+    obj.metadata = { name: names[0] };
     if (isSecret && f.type) obj.type = f.type;
     return obj as unknown as KubeObject;
   }

@@ -103,7 +103,7 @@ export const runVerb: Verb = {
     const pod = {
       apiVersion: "v1",
       kind: "Pod",
-      metadata: { creationTimestamp: null, labels, name },
+      metadata: { labels, name },
       spec: {
         containers: [
           {

@@ -86,7 +86,7 @@ describe("kubectl verbs, whole outputs", () => {
     expect(
       k("kubectl create secret generic creds --from-literal=user=admin --dry-run=client -o yaml"),
     ).toBe(
-      "apiVersion: v1\ndata:\n  user: YWRtaW4=\nkind: Secret\nmetadata:\n  creationTimestamp: null\n  name: creds\n",
+      "apiVersion: v1\ndata:\n  user: YWRtaW4=\nkind: Secret\nmetadata:\n  name: creds\n",
     );
     expect(k("kubectl create configmap cfg --from-literal=a=1")).toBe("configmap/cfg created\n");
     expect(k("kubectl create job x --from=cronjob/nope")).toBe(

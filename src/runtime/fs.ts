@@ -50,6 +50,9 @@ export class MemoryFs implements FileSystem {
   private root: Node;
   private mounts: Mount[] = [];
   private nodes = 1;
+  /** Directories `ensureDirs` noted, made on first access (at `pendingAt`). */
+  private pendingDirs?: readonly string[];
+  private pendingAt = ms(0);
   private readonly now: () => Millis;
 
   /** `files` seeds the tree: path → content (directories are created as needed). */
@@ -67,6 +70,7 @@ export class MemoryFs implements FileSystem {
 
   /** Mount `fs` at `path` (created if missing). A later mount at the same path hides the older one. */
   mount(path: string, fs: FileSystem, opts: { readOnly?: boolean } = {}): void {
+    if (this.pendingDirs) this.makePendingDirs();
     const p = resolvePath("/", path);
     if (!this.isDir(p)) this.mkdir(p, true);
     this.mounts = [
@@ -86,6 +90,7 @@ export class MemoryFs implements FileSystem {
   }
 
   private lookup(path: string): Node | undefined {
+    if (this.pendingDirs) this.makePendingDirs();
     const p = resolvePath("/", path);
     let node: Node = this.root;
     // Walk the normalised path segment by segment (no split: this runs on every fs call).
@@ -174,14 +179,24 @@ export class MemoryFs implements FileSystem {
   }
 
   /**
-   * `if (!isDir(p)) mkdir(p, true)` for each of `paths` (absolute, normal), in one walk when
-   * nothing is mounted: every container start creates the base directories.
+   * `if (!isDir(p)) mkdir(p, true)` for each of `paths` (absolute, normal). Every container
+   * start creates the base directories and most programs never look at them, so with nothing
+   * mounted they are only noted (with the time) and made on the first access of the tree.
    */
   ensureDirs(paths: readonly string[]): void {
     if (this.mounts.length > 0) {
       for (const p of paths) if (!this.isDir(p)) this.mkdir(p, true);
       return;
     }
+    if (this.pendingDirs) this.makePendingDirs();
+    this.pendingDirs = paths;
+    this.pendingAt = this.now();
+  }
+
+  private makePendingDirs(): void {
+    const paths = this.pendingDirs!;
+    const t = this.pendingAt;
+    this.pendingDirs = undefined;
     for (const p of paths) {
       let node: Node = this.root;
       for (let i = 1; i < p.length;) {
@@ -193,7 +208,6 @@ export class MemoryFs implements FileSystem {
         if (!next) {
           if (this.nodes >= FS_LIMITS.maxNodes) break;
           this.nodes++;
-          const t = this.now();
           next = { kind: "dir", children: new Map(), mtime: t };
           node.children.set(name, next);
           node.mtime = t;

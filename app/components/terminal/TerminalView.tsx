@@ -10,6 +10,7 @@ import { History } from "./history.ts";
 import { typeLine } from "./typing.ts";
 
 const bold = (s: string) => `\x1b[1m${s}\x1b[0m`;
+const dim = (s: string) => `\x1b[2m${s}\x1b[0m`;
 
 function loadHistory(): string[] {
   try {
@@ -80,6 +81,10 @@ export default function TerminalView() {
         start: (line, cb) => actions.startLine(line, cb),
         complete: (line, cursor) => actions.complete(line, cursor),
         history,
+        openEdit: (req) => {
+          const note = actions.openEdit(req);
+          return note === undefined ? undefined : dim(note);
+        },
       },
     );
 
@@ -131,11 +136,15 @@ export default function TerminalView() {
       await controller.idle();
     });
 
+    // What a `kubectl edit` saved (or cancelled) in the editor printed.
+    const unprint = actions.onTerminalOutput((chunks) => controller.print(chunks));
+
     const observer = new ResizeObserver(() => safeFit());
     observer.observe(el);
     return () => {
       observer.disconnect();
       unfeed();
+      unprint();
       el.removeEventListener("contextmenu", onContextMenu);
       for (const s of subs) s.dispose();
       controller.dispose();

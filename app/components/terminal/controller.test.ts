@@ -250,4 +250,33 @@ describe("TerminalController", () => {
     t.input("\t");
     expect(screen.text().slice(-2)).toEqual(["hello", "$ kubectl get zz"]);
   });
+
+  it("prints output from elsewhere above the prompt, keeping the line being typed", () => {
+    const { t, screen, ran } = setup(20);
+    t.input("kubectl get jobs -o wide"); // wraps: the prompt's row is above the cursor's
+    t.input(LEFT + LEFT);
+    t.print([{ stream: "stdout", text: "job.batch/pi edited\n" }]);
+    expect(screen.text()).toEqual([
+      "hello",
+      "job.batch/pi edited",
+      "$ kubectl get jobs -",
+      "o wide",
+    ]);
+    t.input("x\r");
+    expect(ran).toEqual(["kubectl get jobs -o wixde"]);
+  });
+
+  it("prints output from elsewhere among a running command's output", () => {
+    const { t, screen, streams } = setup();
+    t.input("stream\r");
+    t.print([{ stream: "stderr", text: "error: boom\n" }]);
+    streams[0].onChunk({ stream: "stdout", text: "pi     Running\n" });
+    expect(screen.text().slice(-5)).toEqual([
+      "$ stream",
+      "NAME   STATUS",
+      "error: boom",
+      "pi     Running",
+      "",
+    ]);
+  });
 });

@@ -102,6 +102,26 @@ export class TerminalController {
     return this.busy;
   }
 
+  /**
+   * Output from elsewhere (a `kubectl edit` saved in the editor): while a command runs it is
+   * written among that command's output; at the prompt it goes above a fresh prompt, with the
+   * line being typed kept as it was.
+   */
+  print(chunks: readonly Chunk[]): void {
+    if (!chunks.some((c) => c.text)) return;
+    if (this.busy) {
+      for (const c of chunks) this.output(c);
+      return;
+    }
+    const { text, cursor } = this;
+    this.host.write((this.cursorRow > 0 ? `\x1b[${this.cursorRow}A` : "") + "\r\x1b[J");
+    for (const c of chunks) this.output(c);
+    if (!this.lastOut.endsWith("\n")) this.host.write("\r\n");
+    this.lastOut = "\n";
+    this.cursorRow = 0;
+    this.redraw(text, cursor);
+  }
+
   private drain(): void {
     while (this.pending.length > 0) {
       if (this.busy) {

@@ -77,6 +77,8 @@ const en = {
   "terminal.starting": "Starting terminal…",
   "terminal.banner":
     "{app} terminal · kubectl talks to the simulated cluster · type {help} for commands",
+  "terminal.editOpened":
+    "Editing {ref} in the editor tab {file}: Apply saves it, closing the tab cancels the edit.",
 
   "lesson.panel": "Lessons",
   "lesson.course": "Course",

@@ -4,7 +4,7 @@ import type { Catalog } from "../i18n.ts";
 const fr: Catalog = {
   "app.dismiss": "Fermer le message",
   "app.language": "Langue",
-  "app.resetCluster": "Réinitialiser le cluster",
+  "app.resetCluster": "Vider le cluster",
   "app.resetConfirm": "Tout supprimer dans le cluster simulé et repartir d'un cluster neuf ?",
 
   "notice.restoreFailed":
@@ -75,6 +75,8 @@ const fr: Catalog = {
   "terminal.starting": "Démarrage du terminal…",
   "terminal.banner":
     "Terminal {app} · kubectl parle au cluster simulé · tapez {help} pour la liste des commandes",
+  "terminal.editOpened":
+    "Modification de {ref} dans l'onglet {file} : Appliquer l'enregistre, fermer l'onglet annule la modification.",
 
   "lesson.panel": "Leçons",
   "lesson.course": "Cours",

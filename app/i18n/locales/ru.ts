@@ -75,6 +75,8 @@ const ru: Catalog = {
   "terminal.starting": "Запуск терминала…",
   "terminal.banner":
     "Терминал {app} · kubectl работает с симулируемым кластером · введите {help}, чтобы увидеть команды",
+  "terminal.editOpened":
+    "{ref} открыт в редакторе, вкладка {file}: «Применить» сохраняет изменения, закрытие вкладки отменяет их.",
 
   "lesson.panel": "Уроки",
   "lesson.course": "Курс",

@@ -38,49 +38,87 @@ export function strftime(format: string, t: number): string {
   const wd = d.getUTCDay();
   const yday = Math.floor((Date.UTC(Y, mo, day) - Date.UTC(Y, 0, 1)) / 86400000) + 1;
   const h12 = H % 12 === 0 ? 12 : H % 12;
-  const codes: Record<string, () => string> = {
-    a: () => DAYS[wd].slice(0, 3),
-    A: () => DAYS[wd],
-    b: () => MONTHS[mo].slice(0, 3),
-    h: () => MONTHS[mo].slice(0, 3),
-    B: () => MONTHS[mo],
-    c: () => strftime("%a %b %e %H:%M:%S %Y", t),
-    C: () => p2(Math.floor(Y / 100)),
-    d: () => p2(day),
-    D: () => strftime("%m/%d/%y", t),
-    e: () => String(day).padStart(2, " "),
-    F: () => strftime("%Y-%m-%d", t),
-    H: () => p2(H),
-    I: () => p2(h12),
-    j: () => String(yday).padStart(3, "0"),
-    k: () => String(H).padStart(2, " "),
-    l: () => String(h12).padStart(2, " "),
-    m: () => p2(mo + 1),
-    M: () => p2(M),
-    n: () => "\n",
-    N: () => String((((t % 1000) + 1000) % 1000) * 1_000_000).padStart(9, "0"),
-    p: () => (H < 12 ? "AM" : "PM"),
-    P: () => (H < 12 ? "am" : "pm"),
-    r: () => strftime("%I:%M:%S %p", t),
-    R: () => strftime("%H:%M", t),
-    s: () => String(Math.floor(t / 1000)),
-    S: () => p2(S),
-    t: () => "\t",
-    T: () => strftime("%H:%M:%S", t),
-    u: () => String(wd === 0 ? 7 : wd),
-    w: () => String(wd),
-    x: () => strftime("%m/%d/%y", t),
-    X: () => strftime("%H:%M:%S", t),
-    y: () => p2(Y % 100),
-    Y: () => String(Y),
-    z: () => "+0000",
-    Z: () => "UTC",
-    "%": () => "%",
+  // One switch, not a table of closures built per call: `date` runs in every CronJob container.
+  const code = (c: string): string | undefined => {
+    switch (c) {
+      case "a":
+        return DAYS[wd].slice(0, 3);
+      case "A":
+        return DAYS[wd];
+      case "b":
+      case "h":
+        return MONTHS[mo].slice(0, 3);
+      case "B":
+        return MONTHS[mo];
+      case "c":
+        return strftime("%a %b %e %H:%M:%S %Y", t);
+      case "C":
+        return p2(Math.floor(Y / 100));
+      case "d":
+        return p2(day);
+      case "D":
+      case "x":
+        return strftime("%m/%d/%y", t);
+      case "e":
+        return String(day).padStart(2, " ");
+      case "F":
+        return strftime("%Y-%m-%d", t);
+      case "H":
+        return p2(H);
+      case "I":
+        return p2(h12);
+      case "j":
+        return String(yday).padStart(3, "0");
+      case "k":
+        return String(H).padStart(2, " ");
+      case "l":
+        return String(h12).padStart(2, " ");
+      case "m":
+        return p2(mo + 1);
+      case "M":
+        return p2(M);
+      case "n":
+        return "\n";
+      case "N":
+        return String((((t % 1000) + 1000) % 1000) * 1_000_000).padStart(9, "0");
+      case "p":
+        return H < 12 ? "AM" : "PM";
+      case "P":
+        return H < 12 ? "am" : "pm";
+      case "r":
+        return strftime("%I:%M:%S %p", t);
+      case "R":
+        return strftime("%H:%M", t);
+      case "s":
+        return String(Math.floor(t / 1000));
+      case "S":
+        return p2(S);
+      case "t":
+        return "\t";
+      case "T":
+      case "X":
+        return strftime("%H:%M:%S", t);
+      case "u":
+        return String(wd === 0 ? 7 : wd);
+      case "w":
+        return String(wd);
+      case "y":
+        return p2(Y % 100);
+      case "Y":
+        return String(Y);
+      case "z":
+        return "+0000";
+      case "Z":
+        return "UTC";
+      case "%":
+        return "%";
+      default:
+        return undefined;
+    }
   };
   return format.replace(/%([-_0^#]?)([a-zA-Z%])/g, (whole, flag: string, c: string) => {
-    const f = codes[c];
-    if (!f) return whole;
-    let v = f();
+    let v = code(c);
+    if (v === undefined) return whole;
     if (flag === "-") v = v.replace(/^[0 ]+(?=.)/, "");
     else if (flag === "_") v = v.replace(/^0+(?=.)/, (z) => " ".repeat(z.length));
     else if (flag === "^") v = v.toUpperCase();
