@@ -27,5 +27,6 @@ export default defineConfig({
     root: fileURLToPath(new URL(".", import.meta.url)),
     include: ["src/**/*.test.{ts,tsx}", "app/**/*.test.{ts,tsx}", "scripts/**/*.test.ts"],
     environment: "node",
+    setupFiles: ["./vitest.setup.ts"],
   },
 });

@@ -1,6 +1,7 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import App from "./LabApp.tsx";
+import { registerSchema } from "../src/kubectl/schema-registry.ts";
 import "./styles.css";
 
 const root = document.getElementById("root");
@@ -10,3 +11,7 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
+
+// `kubectl explain` needs the Kubernetes schema; it stays out of the first chunk (the editor's
+// chunk shares it) and is registered once it arrives.
+void import("../src/schemas/kubernetes.schema.json").then((m) => registerSchema(m.default));

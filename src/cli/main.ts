@@ -1,5 +1,9 @@
 import { existsSync } from "node:fs";
+import schema from "../schemas/kubernetes.schema.json";
+import { registerSchema } from "../kubectl/schema-registry.ts";
 import { runScript } from "./run-script.ts";
+
+registerSchema(schema);
 
 const usage =
   "usage: npm run -s lab -- [--start ISO-INSTANT] [--seed N] FILE\n       npm run -s lab -- verify-pack PATH";

@@ -1,4 +1,4 @@
-import schema from "../schemas/kubernetes.schema.json";
+import { schemaDefinitions } from "./schema-registry.ts";
 import type { Verb } from "./context.ts";
 import { lookupType } from "./kinds.ts";
 
@@ -22,10 +22,10 @@ interface Schema {
   enumDescriptions?: string[];
 }
 
-const defs = (schema as unknown as { definitions: Record<string, Schema> }).definitions;
+const defs = (): Record<string, Schema> => (schemaDefinitions() ?? {}) as Record<string, Schema>;
 
 function resolve(s: Schema): Schema {
-  if (s.$ref) return defs[s.$ref.split("/").pop()!] ?? s;
+  if (s.$ref) return defs()[s.$ref.split("/").pop()!] ?? s;
   return s;
 }
 
@@ -186,7 +186,9 @@ export const explainVerb: Verb = {
     }, []);
     const rt = lookupType(typeName);
     if (!rt) return out.fail(`error: the server doesn't have a resource type "${typeName}"`);
-    const root = defs[rt.kind];
+    if (!schemaDefinitions())
+      return out.fail("error: the API schema is still loading; try again in a moment");
+    const root = defs()[rt.kind];
     if (!root)
       return out.fail(
         `error: Batch Lab has no schema for ${rt.plural}: explain works for jobs, cronjobs, pods, configmaps, secrets, persistentvolumeclaims and services`,
