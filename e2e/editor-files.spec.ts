@@ -106,8 +106,9 @@ test("an unknown field and a wrong type are marked where they are, in each docum
   );
   const rows = problems(page);
   await expect(
-    rows.filter({ hasText: "Go struct field Secret.stringData.port of type string" }),
-  ).toContainText("Ln 6, Col 3");
+    // The API server's decoder names the struct field, not the map key (kubernetes-sigs/json).
+    rows.filter({ hasText: "Go struct field Secret.stringData of type string" }),
+  ).toContainText("Ln 5, Col 1");
   await expect(
     rows.filter({ hasText: 'unknown field "spec.template.spec.containers[0].comand"' }),
   ).toContainText("Ln 19, Col 11");
