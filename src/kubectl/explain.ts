@@ -22,7 +22,7 @@ interface Schema {
   enumDescriptions?: string[];
 }
 
-const defs = (): Record<string, Schema> => (schemaDefinitions() ?? {});
+const defs = (): Record<string, Schema> => schemaDefinitions() ?? {};
 
 function resolve(s: Schema): Schema {
   if (s.$ref) return defs()[s.$ref.split("/").pop()!] ?? s;

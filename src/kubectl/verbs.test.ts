@@ -85,9 +85,7 @@ describe("kubectl verbs, whole outputs", () => {
     const k = lab();
     expect(
       k("kubectl create secret generic creds --from-literal=user=admin --dry-run=client -o yaml"),
-    ).toBe(
-      "apiVersion: v1\ndata:\n  user: YWRtaW4=\nkind: Secret\nmetadata:\n  name: creds\n",
-    );
+    ).toBe("apiVersion: v1\ndata:\n  user: YWRtaW4=\nkind: Secret\nmetadata:\n  name: creds\n");
     expect(k("kubectl create configmap cfg --from-literal=a=1")).toBe("configmap/cfg created\n");
     expect(k("kubectl create job x --from=cronjob/nope")).toBe(
       'Error from server (NotFound): cronjobs.batch "nope" not found\n',
