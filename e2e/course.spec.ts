@@ -98,7 +98,7 @@ test("complete an exercise of every chapter, and get one wrong first", async ({ 
 
   // 8.1 — wrong first: the starting file as it is prints 10 digits and says nothing of retries.
   await openExercise(page, "8.1", "one-shot");
-  await expect(page.locator('[data-testid="editor-file-tab"][aria-selected="true"]')).toHaveText(
+  await expect(page.locator('[data-testid="editor-file-tab"][aria-current="true"]')).toHaveText(
     /job\.yaml/,
   );
   await expect(page.locator(".yaml-editor .view-lines")).toContainText("print bpi(10)");

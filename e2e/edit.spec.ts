@@ -89,7 +89,7 @@ test("kubectl edit opens the live Job in a tab; Apply saves it, or shows the API
   // kubectl edit: a tab named after the object, with the live object (header, defaults, status).
   await run(page, "kubectl edit job/sleepy");
   await expectScreen(page, /^\$ kubectl edit job\/sleepy\nEditing job\.batch\/sleepy in .*\n\$$/s);
-  await expect(tab(page, EDIT_TAB)).toHaveAttribute("aria-selected", "true");
+  await expect(tab(page, EDIT_TAB)).toHaveAttribute("aria-current", "true");
   await expect(viewLines(page)).toContainText("# Please edit the object below.");
   await expect(viewLines(page)).toContainText("activeDeadlineSeconds: 600");
 
@@ -107,7 +107,7 @@ test("kubectl edit opens the live Job in a tab; Apply saves it, or shows the API
 
   // An immutable field: the API server refuses; the tab stays open with the error marked.
   await run(page, "kubectl edit job sleepy");
-  await expect(tab(page, EDIT_TAB)).toHaveAttribute("aria-selected", "true");
+  await expect(tab(page, EDIT_TAB)).toHaveAttribute("aria-current", "true");
   await expect(viewLines(page)).toContainText("activeDeadlineSeconds: 90");
   await replaceEnd(page, "image: busybox:1.36", 4, "1.37");
   await page.getByTestId("apply-button").click();
@@ -115,7 +115,7 @@ test("kubectl edit opens the live Job in a tab; Apply saves it, or shows the API
   await expect(result).toHaveClass(/apply-result--error/);
   await expect(result).toContainText('error: jobs.batch "sleepy" is invalid');
   await expect(result).toContainText("field is immutable");
-  await expect(tab(page, EDIT_TAB)).toHaveAttribute("aria-selected", "true");
+  await expect(tab(page, EDIT_TAB)).toHaveAttribute("aria-current", "true");
   // (The error's start scrolled away: kubectl prints the whole PodTemplateSpec, as Go dumps it.)
   await expectScreen(page, /"Image":"busybox:1\.37".*: field is immutable\n\$$/s);
   // Marked on `spec.template` in the tab (the problems list names the line).

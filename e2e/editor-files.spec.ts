@@ -123,7 +123,7 @@ test("tabs: a CronJob from a template, its schedule preview, rename, reload, app
   await page.getByRole("menuitem", { name: /^CronJob/ }).click();
   const tabs = page.getByTestId("editor-file-tab");
   await expect(tabs).toHaveText(["job.yaml", "cronjob.yaml"]);
-  await expect(tabs.nth(1)).toHaveAttribute("aria-selected", "true");
+  await expect(tabs.nth(1)).toHaveAttribute("aria-current", "true");
   await expect(viewLines(page)).toContainText("kind: CronJob");
 
   // Inline: the schedule in words and the next runs in the CronJob's zone.
@@ -156,7 +156,7 @@ test("tabs: a CronJob from a template, its schedule preview, rename, reload, app
 
   await page.reload();
   await expect(tabs).toHaveText(["job.yaml", "backup.yaml"]);
-  await expect(tabs.nth(1)).toHaveAttribute("aria-selected", "true");
+  await expect(tabs.nth(1)).toHaveAttribute("aria-current", "true");
   await expect(viewLines(page)).toContainText('schedule: "0 2 13 * 5"');
 
   await page.locator('[data-testid="terminal"] .xterm-helper-textarea').focus();

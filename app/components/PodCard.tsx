@@ -47,7 +47,6 @@ export const PodCard = memo(function PodCard({ pod, density, leaving }: Props) {
       <button
         type="button"
         className="pod__hit"
-        aria-label={index !== undefined ? `${summary}, index ${index}` : summary}
         aria-pressed={selected}
         onClick={() => viz?.store.setState({ selection: { kind: "Pod", name: v.name } })}
       >
@@ -96,6 +95,7 @@ export const PodCard = memo(function PodCard({ pod, density, leaving }: Props) {
             </div>
           </>
         )}
+        <span className="visually-hidden">{`, ${summary}${index !== undefined ? `, index ${index}` : ""}`}</span>
       </button>
     </li>
   );

@@ -140,6 +140,8 @@ export default function YamlEditor({
       insertSpaces: true,
       detectIndentation: false,
       minimap: { enabled: false },
+      // Not "dimmed": a faded last line number fails WCAG AA contrast (axe color-contrast).
+      renderFinalNewline: "on",
       scrollBeyondLastLine: false,
       padding: { top: 12, bottom: 12 },
       renderLineHighlight: "all",

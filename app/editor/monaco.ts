@@ -121,14 +121,14 @@ monaco.editor.defineTheme(THEME.dark, {
     { token: "string", foreground: "a8d8a0" },
     { token: "number", foreground: "f2b872" },
     { token: "keyword", foreground: "d4a6f7" }, // true/false/null
-    { token: "comment", foreground: "6b7c8f", fontStyle: "italic" },
+    { token: "comment", foreground: "8a9bb0", fontStyle: "italic" },
     { token: "operators", foreground: "8b9bb0" },
     { token: "delimiter", foreground: "8b9bb0" },
   ],
   colors: {
     "editor.background": "#0f151c",
     "editor.foreground": "#dbe3ec",
-    "editorLineNumber.foreground": "#3e4c5c",
+    "editorLineNumber.foreground": "#7d8fa3", // ≥ 4.5:1 on the background (WCAG AA)
     "editorLineNumber.activeForeground": "#9fb3c8",
     "editor.lineHighlightBackground": "#16202b",
     "editor.lineHighlightBorder": "#16202b",

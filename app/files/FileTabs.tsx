@@ -1,4 +1,6 @@
 import { useEffect, useRef, useState } from "react";
+import type { MessageKey } from "../i18n/i18n.ts";
+import { useT } from "../i18n/I18nProvider.tsx";
 import { TEMPLATES, type Template } from "./templates.ts";
 import "./editor-tabs.css";
 
@@ -21,6 +23,7 @@ function RenameInput({
   onDone: () => void;
   onRename: FileTabsProps["onRename"];
 }) {
+  const t = useT();
   const [draft, setDraft] = useState(name);
   const [problem, setProblem] = useState<string | undefined>();
   const ref = useRef<HTMLInputElement>(null);
@@ -43,7 +46,7 @@ function RenameInput({
         ref={ref}
         className="editor-tabs__input"
         value={draft}
-        aria-label={`New name for ${name}`}
+        aria-label={t("files.renameLabel", { name })}
         aria-invalid={problem !== undefined}
         spellCheck={false}
         onChange={(e) => {
@@ -67,6 +70,7 @@ function RenameInput({
 }
 
 function NewMenu({ onNew }: { onNew: FileTabsProps["onNew"] }) {
+  const t = useT();
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -92,26 +96,26 @@ function NewMenu({ onNew }: { onNew: FileTabsProps["onNew"] }) {
         aria-haspopup="menu"
         aria-expanded={open}
         onClick={() => setOpen((o) => !o)}
-        title="New file from a template"
+        title={t("files.newTitle")}
         data-testid="new-file"
       >
-        + New
+        {t("files.new")}
       </button>
       {open && (
         <ul className="editor-tabs__menu" role="menu">
-          {TEMPLATES.map((t) => (
-            <li key={t.id} role="none">
+          {TEMPLATES.map((tpl) => (
+            <li key={tpl.id} role="none">
               <button
                 type="button"
                 role="menuitem"
                 className="editor-tabs__menu-item"
                 onClick={() => {
                   setOpen(false);
-                  onNew(t);
+                  onNew(tpl);
                 }}
               >
-                {t.label}
-                <span className="editor-tabs__menu-file">{t.file}</span>
+                {t(`template.${tpl.id}` as MessageKey)}
+                <span className="editor-tabs__menu-file">{tpl.file}</span>
               </button>
             </li>
           ))}
@@ -123,9 +127,12 @@ function NewMenu({ onNew }: { onNew: FileTabsProps["onNew"] }) {
 
 /** The editor's files as tabs: click to show, double-click to rename, × to close, + New. */
 export function FileTabs({ names, active, onOpen, onNew, onRename, onClose }: FileTabsProps) {
+  const t = useT();
   const [renaming, setRenaming] = useState<string | undefined>();
   return (
-    <div className="editor-tabs" role="tablist" aria-label="Editor files">
+    // A plain group, not a tablist: each file also has a close button and the group ends with
+    // the New menu, which a tablist may not contain (axe aria-required-children).
+    <div className="editor-tabs" role="group" aria-label={t("editor.files")}>
       {names.map((name) => (
         <div
           key={name}
@@ -136,10 +143,9 @@ export function FileTabs({ names, active, onOpen, onNew, onRename, onClose }: Fi
           ) : (
             <button
               type="button"
-              role="tab"
-              aria-selected={name === active}
+              aria-current={name === active ? "true" : undefined}
               className="editor-tabs__label"
-              title={`kubectl apply -f ${name} applies this file · double-click to rename`}
+              title={t("files.tabTitle", { name })}
               data-testid="editor-file-tab"
               data-file={name}
               onClick={() => onOpen(name)}
@@ -155,8 +161,8 @@ export function FileTabs({ names, active, onOpen, onNew, onRename, onClose }: Fi
             <button
               type="button"
               className="editor-tabs__close"
-              aria-label={`Close ${name}`}
-              title={`Close ${name}`}
+              aria-label={t("files.close", { name })}
+              title={t("files.close", { name })}
               onClick={() => onClose(name)}
             >
               ×
