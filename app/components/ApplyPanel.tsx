@@ -5,7 +5,7 @@ import type { EditorMarker, YamlEditorHandle } from "../editor/types.ts";
 import { useAppTheme } from "../editor/use-app-theme.ts";
 import { DiffDialog } from "../files/DiffDialog.tsx";
 import { FileTabs } from "../files/FileTabs.tsx";
-import { addFile, closeFile, fileNameProblem, renameFile } from "../files/files.ts";
+import { addFile, closeFile, FILE_NAME, fileNameProblem, renameFile } from "../files/files.ts";
 import type { Template } from "../files/templates.ts";
 import { useDryRun } from "../files/use-dry-run.ts";
 import { useT } from "../i18n/I18nProvider.tsx";
@@ -22,18 +22,6 @@ import "./apply-panel.css";
 
 const YamlEditor = lazy(() => import("../editor/YamlEditor.tsx"));
 const NO_MARKERS: readonly EditorMarker[] = [];
-
-/** This panel's own words (to move into the i18n catalogue). */
-const S = {
-  format: "Format",
-  formatTitle: "Format the document (Shift+Alt+F)",
-  diff: "Diff",
-  diffTitle: "Compare with the live objects before applying (kubectl diff)",
-  closeConfirm: (name: string) => `Close ${name}? Its text will be deleted.`,
-  editCloseConfirm: (name: string) =>
-    `Close ${name}? The edit is cancelled and your changes are lost.`,
-  editRename: "This tab holds a kubectl edit: Apply saves it, closing it cancels the edit.",
-} as const;
 
 /** Ctrl/Cmd+Enter applies from anywhere but the terminal (the editor has its own binding). */
 function useApplyShortcut(apply: () => void): void {
@@ -100,9 +88,9 @@ export function ApplyPanel() {
     actions.setFiles(next.files, next.active);
   };
   const onRename = (from: string, to: string) => {
-    if (Object.hasOwn(edits, from)) return S.editRename;
+    if (Object.hasOwn(edits, from)) return t("files.editRename");
     const problem = fileNameProblem(to, files, from);
-    if (problem) return problem;
+    if (problem) return FILE_NAME.test(to) ? t("files.exists", { name: to }) : t("files.badName");
     const next = renameFile(files, from, to, file);
     actions.setFiles(next.files, next.active);
     return undefined;
@@ -112,8 +100,8 @@ export function ApplyPanel() {
     // A `kubectl edit` tab closes like quitting the editor: unchanged, the edit is just cancelled.
     const edit = Object.hasOwn(edits, name) ? edits[name] : undefined;
     if (edit) {
-      if (text !== edit.yaml && !window.confirm(S.editCloseConfirm(name))) return;
-    } else if (text.trim() !== "" && !window.confirm(S.closeConfirm(name))) return;
+      if (text !== edit.yaml && !window.confirm(t("files.editCloseConfirm", { name }))) return;
+    } else if (text.trim() !== "" && !window.confirm(t("files.closeConfirm", { name }))) return;
     const next = closeFile(files, name, file);
     actions.setFiles(next.files, next.active);
   };
@@ -139,19 +127,19 @@ export function ApplyPanel() {
             className="apply-panel__tool"
             onClick={() => handle?.format()}
             disabled={!handle}
-            title={S.formatTitle}
+            title={t("editor.formatTitle")}
             data-testid="format-button"
           >
-            {S.format}
+            {t("editor.format")}
           </button>
           <button
             type="button"
             className="apply-panel__tool"
             onClick={() => setDiffOpen(true)}
-            title={S.diffTitle}
+            title={t("editor.diffTitle")}
             data-testid="diff-button"
           >
-            {S.diff}
+            {t("editor.diff")}
           </button>
           <button
             type="button"

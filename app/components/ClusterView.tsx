@@ -100,14 +100,14 @@ export function ClusterView() {
           })}
         </span>
         {viz && (
-          <div className="cluster__views" role="group" aria-label="View">
+          <div className="cluster__views" role="group" aria-label={t("cluster.views")}>
             <button
               type="button"
               aria-pressed={view === "canvas"}
               onClick={() => viz.store.setState({ view: "canvas" })}
               data-testid="view-canvas"
             >
-              Canvas
+              {t("cluster.viewCanvas")}
             </button>
             <button
               type="button"
@@ -115,7 +115,7 @@ export function ClusterView() {
               onClick={() => viz.store.setState({ view: "table" })}
               data-testid="view-table"
             >
-              Table
+              {t("cluster.viewTable")}
             </button>
             <button
               type="button"
@@ -123,14 +123,14 @@ export function ClusterView() {
               onClick={() => viz.store.setState({ timelineOpen: !timelineOpen })}
               data-testid="view-timeline"
             >
-              Timeline
+              {t("cluster.viewTimeline")}
             </button>
           </div>
         )}
       </div>
       {past && (
         <p className="cluster__past" role="status" data-testid="preview-banner">
-          Showing the cluster as it was at the scrubbed instant — it keeps running meanwhile.
+          {t("cluster.pastBanner")}
         </p>
       )}
       <div className="cluster__split">

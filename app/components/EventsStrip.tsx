@@ -63,25 +63,25 @@ export function EventsStrip() {
         </summary>
         <div className="events__filters" role="search">
           <label>
-            <span className="visually-hidden">Filter events</span>
+            <span className="visually-hidden">{t("events.filterLabel")}</span>
             <input
               type="search"
-              placeholder="filter: reason, object, message"
+              placeholder={t("events.filterPlaceholder")}
               value={text}
               onChange={(e) => setText(e.target.value)}
               data-testid="events-filter"
             />
           </label>
           <label>
-            <span className="visually-hidden">Event type</span>
+            <span className="visually-hidden">{t("events.typeLabel")}</span>
             <select value={type} onChange={(e) => setType(e.target.value as TypeFilter)}>
-              <option value="all">all types</option>
+              <option value="all">{t("events.allTypes")}</option>
               <option value="Warning">Warning</option>
               <option value="Normal">Normal</option>
             </select>
           </label>
           <span className="events__count">
-            {recent.length} shown · like <code>kubectl get events -w</code>
+            {t("events.shown", { count: recent.length })} <code>kubectl get events -w</code>
           </span>
         </div>
         <ol className="events__list" aria-label={t("events.recent")}>

@@ -37,7 +37,7 @@ export function JobPanel({
             type="button"
             className="job__name job__select"
             onClick={() => viz?.store.setState({ selection: { kind: "Job", name: v.name } })}
-            title="Why is it doing this? Inspect YAML, describe, events, faults"
+            title={t("job.inspectTitle")}
             data-testid="job-select"
           >
             {v.name}

@@ -51,7 +51,7 @@ export const PodCard = memo(function PodCard({ pod, density, leaving }: Props) {
         onClick={() => viz?.store.setState({ selection: { kind: "Pod", name: v.name } })}
       >
         {index !== undefined && (
-          <span className="pod__index" title="completion index">
+          <span className="pod__index" title={t("pod.indexTitle")}>
             #{index}
           </span>
         )}

@@ -46,6 +46,7 @@ function StatusLegend({ pods }: { pods: readonly Pod[] }) {
 
 export function PodGrid({ pods, label }: { pods: readonly Pod[]; label: string }) {
   const shown = usePresence(pods, podKey, EXIT_MS);
+  const t = useT();
   if (shown.length === 0) return null;
   const density = densityFor(pods.length);
   // Nodes as lanes: each node's pods on their own row, unscheduled pods first.
@@ -65,10 +66,13 @@ export function PodGrid({ pods, label }: { pods: readonly Pod[]; label: string }
       <div className="pod-lanes">
         {order.map((node) => (
           <div className="pod-lane" key={node} data-node={node}>
-            <span className="pod-lane__node" title={`Pods on ${node}`}>
+            <span className="pod-lane__node" title={t("pod.onNode", { node })}>
               {node}
             </span>
-            <ul className={`pod-grid pod-grid--${density}`} aria-label={`${label} on ${node}`}>
+            <ul
+              className={`pod-grid pod-grid--${density}`}
+              aria-label={t("pod.gridOnNode", { label, node })}
+            >
               {lanes.get(node)!.map((p) => (
                 <PodCard key={p.key} pod={p.item} density={density} leaving={p.leaving} />
               ))}

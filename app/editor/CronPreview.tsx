@@ -1,4 +1,5 @@
 import { useMemo } from "react";
+import { useT } from "../i18n/I18nProvider.tsx";
 import { findSchedules, formatRun, previewSite } from "./schedules.ts";
 import "./cron-preview.css";
 
@@ -23,12 +24,13 @@ export interface CronPreviewProps {
  * about (the day-of-month/day-of-week OR rule, daylight-saving days, schedules that never fire).
  */
 export function CronPreview({ text, now }: CronPreviewProps) {
+  const t = useT();
   const minute = Math.floor(now / 60_000) * 60_000;
   const sites = useMemo(() => findSchedules(text), [text]);
   const zone = useMemo(() => learnerZone(), []);
   if (sites.length === 0) return null;
   return (
-    <section className="cron-preview" aria-label="Schedule preview" data-testid="cron-preview">
+    <section className="cron-preview" aria-label={t("cron.label")} data-testid="cron-preview">
       {sites.map((site) => {
         const p = previewSite(site, minute, 5);
         return (
@@ -45,8 +47,8 @@ export function CronPreview({ text, now }: CronPreviewProps) {
                   <table className="cron-preview__runs">
                     <thead>
                       <tr>
-                        <th scope="col">Next runs ({p.zone})</th>
-                        {zone !== p.zone && <th scope="col">Your time ({zone})</th>}
+                        <th scope="col">{t("cron.nextRuns", { zone: p.zone })}</th>
+                        {zone !== p.zone && <th scope="col">{t("cron.yourTime", { zone })}</th>}
                       </tr>
                     </thead>
                     <tbody>

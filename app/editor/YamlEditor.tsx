@@ -1,4 +1,6 @@
 import { useEffect, useEffectEvent, useRef, useState } from "react";
+import type { MessageKey } from "../i18n/i18n.ts";
+import { useT } from "../i18n/I18nProvider.tsx";
 import { MARKER_OWNER, THEME, monaco } from "./monaco.ts";
 import { markerRange } from "./marker-range.ts";
 import { problemRows, type Problem } from "./problems.ts";
@@ -102,6 +104,7 @@ export default function YamlEditor({
   onReady,
   showProblems = true,
 }: YamlEditorProps) {
+  const t = useT();
   const containerRef = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const canApplyRef = useRef<monaco.editor.IContextKey<boolean> | null>(null);
@@ -347,7 +350,7 @@ export default function YamlEditor({
     <div className={`yaml-editor-host yaml-editor-host--${theme}`}>
       <div ref={containerRef} className={`yaml-editor yaml-editor--${theme}`} />
       {showProblems && problems.length > 0 && (
-        <ul className="yaml-problems" aria-label="Problems" data-testid="problems">
+        <ul className="yaml-problems" aria-label={t("editor.problems")} data-testid="problems">
           {problems.map((p, i) => (
             <li key={`${p.line}:${p.column}:${i}`}>
               <button
@@ -356,12 +359,16 @@ export default function YamlEditor({
                 onClick={() => reveal(p)}
                 title={p.message}
               >
-                <span className="yaml-problems__icon" aria-label={p.severity}>
+                <span
+                  className="yaml-problems__icon"
+                  aria-label={t(`editor.severity.${p.severity}` as MessageKey)}
+                >
                   {p.severity === "error" ? "✕" : p.severity === "warning" ? "!" : "i"}
                 </span>
                 <span className="yaml-problems__message">{p.message.split("\n")[0]}</span>
                 <span className="yaml-problems__where">
-                  {p.source ? `${p.source} · ` : ""}Ln {p.line}, Col {p.column}
+                  {p.source ? `${p.source} · ` : ""}
+                  {t("editor.where", { line: p.line, column: p.column })}
                 </span>
               </button>
             </li>

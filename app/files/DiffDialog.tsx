@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useMemo, useRef } from "react";
 import type { KubeObject } from "../../src/api/types.ts";
+import { useT } from "../i18n/I18nProvider.tsx";
 import { diffFile, diffTexts } from "./diff.ts";
 import "./diff-dialog.css";
 
@@ -16,14 +17,15 @@ export interface DiffDialogProps {
 }
 
 const STATUS_TEXT = {
-  new: "will be created",
-  changed: "will be configured",
-  unchanged: "unchanged",
-  error: "would be rejected",
+  new: "diff.new",
+  changed: "diff.changed",
+  unchanged: "diff.unchanged",
+  error: "diff.error",
 } as const;
 
 /** `kubectl diff -f FILE` before Apply: live objects on the left, the dry run's result on the right. */
 export function DiffDialog({ file, text, now, live, theme, onApply, onClose }: DiffDialogProps) {
+  const t = useT();
   const result = useMemo(() => diffFile(text, file, { live, now }), [text, file, live, now]);
   const texts = useMemo(
     () => ("objects" in result ? diffTexts(result.objects) : undefined),
@@ -38,7 +40,7 @@ export function DiffDialog({ file, text, now, live, theme, onApply, onClose }: D
     <dialog
       ref={ref}
       className="diff-dialog"
-      aria-label={`Diff of ${file} against the cluster`}
+      aria-label={t("diff.label", { file })}
       onClose={onClose}
       onCancel={onClose}
       data-testid="diff-dialog"
@@ -46,13 +48,13 @@ export function DiffDialog({ file, text, now, live, theme, onApply, onClose }: D
       <header className="diff-dialog__head">
         <h2 className="diff-dialog__title">
           kubectl diff -f {file}
-          <span className="diff-dialog__sub">live (left) · after Apply (right)</span>
+          <span className="diff-dialog__sub">{t("diff.sides")}</span>
         </h2>
         <ul className="diff-dialog__objects">
           {"objects" in result ? (
             result.objects.map((o, i) => (
               <li key={i} className={`diff-dialog__object diff-dialog__object--${o.status}`}>
-                <code>{o.title}</code> {STATUS_TEXT[o.status]}
+                <code>{o.title}</code> {t(STATUS_TEXT[o.status])}
               </li>
             ))
           ) : (
@@ -62,14 +64,14 @@ export function DiffDialog({ file, text, now, live, theme, onApply, onClose }: D
       </header>
       <div className="diff-dialog__body">
         {texts && (
-          <Suspense fallback={<div className="diff-dialog__loading">Loading…</div>}>
+          <Suspense fallback={<div className="diff-dialog__loading">{t("diff.loading")}</div>}>
             <DiffView original={texts.original} modified={texts.modified} theme={theme} />
           </Suspense>
         )}
       </div>
       <footer className="diff-dialog__foot">
         <button type="button" className="diff-dialog__button" onClick={onClose}>
-          Close
+          {t("diff.close")}
         </button>
         <button
           type="button"
@@ -79,7 +81,7 @@ export function DiffDialog({ file, text, now, live, theme, onApply, onClose }: D
             onClose();
           }}
         >
-          Apply
+          {t("editor.applyButton")}
         </button>
       </footer>
     </dialog>

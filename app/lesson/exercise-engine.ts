@@ -1,6 +1,6 @@
 import type { RunningCommand } from "../../src/kubectl/session.ts";
-import type { Chunk, CommandResult } from "../../src/kubectl/output.ts";
-import { blockedBy, createExerciseRun, type ExerciseRun, type Pack } from "../../src/lab/index.ts";
+import type { Chunk, CommandResult, EditRequest } from "../../src/kubectl/output.ts";
+import { createExerciseRun, type ExerciseRun, type Pack } from "../../src/lab/index.ts";
 import type { LabMode } from "../lab/runtime.ts";
 import type { FileLookup, LabEngine, StartedLine } from "../lab/shell.ts";
 
@@ -13,7 +13,8 @@ type Attempt<T> = { value: T; error?: undefined } | { value?: undefined; error: 
  * start state (seed, instant, objects, injections, a Timeline observing from the first instant),
  * lines refused when the exercise blocks them and recorded for process goals (`usedCommand`),
  * and `-f` files read from the lab's editor at the moment a line runs, captured for the replay
- * log exactly as LabShell does.
+ * log exactly as LabShell does. Long-running lines (`get -w`, `logs -f`, `wait`) run while the
+ * clock flows, and `kubectl edit` opens the editor, saved through the exercise's cluster.
  */
 export class ExerciseEngine implements LabEngine {
   readonly lesson: ExerciseRun;
@@ -21,16 +22,18 @@ export class ExerciseEngine implements LabEngine {
   private reads: Record<string, string> = {};
 
   constructor(pack: Pack, exerciseId: string, locale: string) {
-    this.lesson = createExerciseRun(pack, exerciseId, { locale });
-    // ExerciseRun's session reads editor files from `lesson.files`; route those reads to the
-    // lab's editor (the lookup of the line running) and note them. Its start objects were
-    // applied in the constructor, before this, from the pack's own texts.
-    this.lesson.files.get = (p: string) => {
-      const path = normalizePath(p);
-      const text = this.lookup(path);
-      if (text !== undefined) this.reads[path] = text;
-      return text;
-    };
+    // `-f` files come from the lab's editor (the lookup of the line running), noted for the
+    // replay log. The start objects are applied from the pack's own texts (before any lookup).
+    this.lesson = createExerciseRun(pack, exerciseId, {
+      locale,
+      editor: true,
+      readFile: (p: string) => {
+        const path = normalizePath(p);
+        const text = this.lookup(path);
+        if (text !== undefined) this.reads[path] = text;
+        return text;
+      },
+    });
   }
 
   get cluster() {
@@ -43,15 +46,13 @@ export class ExerciseEngine implements LabEngine {
     return { result: r.value ?? internalError(r.error), read };
   }
 
-  /** As LabShell.start, plus the exercise's rules: blocked lines refused, every line recorded. */
+  /**
+   * As LabShell.start, through ExerciseRun.start: blocked lines refused, every line recorded for
+   * process goals once it ends.
+   */
   start(line: string, files: FileLookup, onChunk?: (c: Chunk) => void): StartedLine {
     const read: Record<string, string> = {};
-    if (blockedBy(line, this.lesson.exercise.commands) !== undefined) {
-      const { result } = this.run(line, files); // refused, and recorded as refused
-      for (const c of result.chunks) onChunk?.(c);
-      return { command: finishedCommand(result), read };
-    }
-    const started = this.withFiles(files, read, () => this.lesson.session.start(line, { onChunk }));
+    const started = this.withFiles(files, read, () => this.lesson.start(line, { onChunk }));
     if (started.value === undefined) {
       const result = internalError(started.error);
       for (const c of result.chunks) onChunk?.(c);
@@ -59,22 +60,12 @@ export class ExerciseEngine implements LabEngine {
       return { command: finishedCommand(result), read };
     }
     const command = started.value;
-    let recorded = false;
-    const noteEnd = () => {
-      if (command.done && !recorded) {
-        recorded = true;
-        this.lesson.record(line, command.result().exitCode);
-      }
-    };
-    noteEnd();
     const step = <T>(fn: () => T, fallback: T): T => {
       const r = this.withFiles(files, read, fn);
-      if (r.value === undefined) {
-        if (!command.done) command.interrupt();
-        onChunk?.({ stream: "stderr", text: internalError(r.error).chunks[0].text });
-      }
-      noteEnd();
-      return r.value ?? fallback;
+      if (r.value !== undefined) return r.value;
+      if (!command.done) command.interrupt(); // ends it, recorded by the lesson
+      onChunk?.({ stream: "stderr", text: internalError(r.error).chunks[0].text });
+      return fallback;
     };
     const wrapped: RunningCommand = {
       get done() {
@@ -90,6 +81,16 @@ export class ExerciseEngine implements LabEngine {
       interrupt: () => step(() => (command.interrupt(), true), true),
     };
     return { command: wrapped, read };
+  }
+
+  /** A `kubectl edit` tab saved: through the exercise's cluster, recorded for process goals. */
+  saveEdit(req: EditRequest, text: string): CommandResult {
+    const r = this.withFiles(
+      () => undefined,
+      {},
+      () => this.lesson.saveEdit(req, text),
+    );
+    return r.value ?? internalError(r.error);
   }
 
   private withFiles<T>(files: FileLookup, read: Record<string, string>, fn: () => T): Attempt<T> {

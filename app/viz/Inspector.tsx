@@ -1,5 +1,6 @@
 import { useMemo, useState } from "react";
 import type { CronJob, Job, Node, Pod } from "../../src/api/types.ts";
+import { useT } from "../i18n/I18nProvider.tsx";
 import { useLab, useLabActions } from "../state/hooks.ts";
 import { useViz, useVizLab } from "./context.tsx";
 import { ganttModel } from "./gantt.ts";
@@ -18,6 +19,7 @@ const RESOURCE: Record<Selection["kind"], string> = {
 };
 
 function CopyButton({ text, label }: { text: string; label: string }) {
+  const t = useT();
   const [done, setDone] = useState(false);
   return (
     <button
@@ -32,27 +34,25 @@ function CopyButton({ text, label }: { text: string; label: string }) {
       }}
       data-testid="inspector-copy"
     >
-      {done ? "Copied" : `Copy ${label}`}
+      {done ? t("insp.copied") : t("insp.copy", { what: label })}
     </button>
   );
 }
 
-function Output({ text, label }: { text: string; label: string }) {
+function Output({ text, label, id }: { text: string; label: string; id: string }) {
+  const t = useT();
   return (
     <div className="insp__out">
       <CopyButton text={text} label={label} />
-      <pre
-        tabIndex={0}
-        aria-label={label}
-        data-testid={`inspector-${label.split(" ")[0].toLowerCase()}`}
-      >
-        {text || "(nothing)"}
+      <pre tabIndex={0} aria-label={label} data-testid={`inspector-${id}`}>
+        {text || t("insp.nothing")}
       </pre>
     </div>
   );
 }
 
 function WhyList({ reasons }: { reasons: readonly Reason[] }) {
+  const t = useT();
   return (
     <ul className="why" data-testid="why-panel" aria-live="polite">
       {reasons.map((r, i) => (
@@ -67,7 +67,7 @@ function WhyList({ reasons }: { reasons: readonly Reason[] }) {
               href={r.href}
               target="_blank"
               rel="noreferrer"
-              title={`Kubernetes docs: ${r.field}`}
+              title={t("insp.docs", { field: r.field ?? "" })}
             >
               {r.field}
             </a>
@@ -81,6 +81,7 @@ function WhyList({ reasons }: { reasons: readonly Reason[] }) {
 /** Failure injection for the selected object: each runs a recorded line (`lab fault …`). */
 function Faults({ sel }: { sel: Selection }) {
   const actions = useLabActions();
+  const t = useT();
   const [runs, setRuns] = useState(2);
   const [code, setCode] = useState(1);
   const run = (line: string) => actions.exec(line);
@@ -92,14 +93,14 @@ function Faults({ sel }: { sel: Selection }) {
           onClick={() => run(`kubectl delete pod ${sel.name} --wait=false`)}
           data-testid="fault-delete"
         >
-          Delete pod
+          {t("insp.deletePod")}
         </button>
         <button
           type="button"
           onClick={() => run(`lab fault kill pod/${sel.name}`)}
           data-testid="fault-kill"
         >
-          Kill containers (exit 137)
+          {t("insp.killPod")}
         </button>
       </div>
     );
@@ -107,7 +108,7 @@ function Faults({ sel }: { sel: Selection }) {
     return (
       <div className="insp__faults" role="group" aria-label="Inject a failure">
         <label>
-          next{" "}
+          {t("insp.nextRuns1")}{" "}
           <input
             type="number"
             min={1}
@@ -115,10 +116,10 @@ function Faults({ sel }: { sel: Selection }) {
             value={runs}
             onChange={(e) => setRuns(Number(e.target.value))}
           />{" "}
-          runs
+          {t("insp.nextRuns2")}
         </label>
         <label>
-          exit{" "}
+          {t("insp.exit")}{" "}
           <input
             type="number"
             min={0}
@@ -132,7 +133,7 @@ function Faults({ sel }: { sel: Selection }) {
           onClick={() => run(`lab fault exit job/${sel.name} --runs=${runs} --exit-code=${code}`)}
           data-testid="fault-exit"
         >
-          Make them fail
+          {t("insp.makeFail")}
         </button>
       </div>
     );
@@ -140,16 +141,12 @@ function Faults({ sel }: { sel: Selection }) {
     return (
       <div className="insp__faults" role="group" aria-label="Inject a failure">
         <button type="button" onClick={() => run(`lab fault node ${sel.name} NotReady`)}>
-          Mark NotReady
+          {t("insp.markNotReady")}
         </button>
         <button type="button" onClick={() => run(`lab fault node ${sel.name} Ready`)}>
-          Mark Ready
+          {t("insp.markReady")}
         </button>
-        <p className="insp__note">
-          Simplified: the node is marked NotReady at once (a real cluster waits ~40 s of missed
-          heartbeats), and its kubelet still carries out the eviction; pods are evicted after their
-          tolerationSeconds (300 s by default).
-        </p>
+        <p className="insp__note">{t("insp.nodeNote")}</p>
       </div>
     );
   return null;
@@ -158,6 +155,7 @@ function Faults({ sel }: { sel: Selection }) {
 /** Click any object → why (Jobs, CronJobs), live YAML, describe, logs, events; fault buttons. */
 export function Inspector() {
   const viz = useVizLab();
+  const tr = useT();
   const sel = useViz((s) => s.selection);
   const scrubAt = useViz((s) => s.scrubAt);
   const history = useViz((s) => s.history);
@@ -238,13 +236,13 @@ export function Inspector() {
   return (
     <aside
       className="insp"
-      aria-label={`Inspector: ${sel.kind} ${sel.name}`}
+      aria-label={tr("insp.label", { kind: sel.kind, name: sel.name })}
       data-testid="inspector"
     >
       <header className="insp__head">
         <span className="job__kind">{sel.kind}</span>
         <span className="insp__name">{sel.name}</span>
-        {!obj && <span className="badge badge--terminating">gone</span>}
+        {!obj && <span className="badge badge--terminating">{tr("insp.gone")}</span>}
         {node && (
           <span className="badge">
             {node.status.conditions.find((x) => x.type === "Ready")?.status === "True"
@@ -252,16 +250,11 @@ export function Inspector() {
               : "NotReady"}
           </span>
         )}
-        <button
-          type="button"
-          className="insp__close"
-          onClick={close}
-          aria-label="Close the inspector"
-        >
+        <button type="button" className="insp__close" onClick={close} aria-label={tr("insp.close")}>
           ×
         </button>
       </header>
-      <div className="insp__tabs" role="tablist" aria-label="Views">
+      <div className="insp__tabs" role="tablist" aria-label={tr("insp.views")}>
         {tabs.map((t) => (
           <button
             key={t}
@@ -272,35 +265,33 @@ export function Inspector() {
             data-testid={`inspector-tab-${t}`}
           >
             {t === "why"
-              ? "Why"
+              ? tr("insp.tabWhy")
               : t === "yaml"
-                ? "YAML"
+                ? tr("insp.tabYaml")
                 : t === "describe"
-                  ? "Describe"
+                  ? tr("insp.tabDescribe")
                   : t === "logs"
-                    ? "Logs"
-                    : "Events"}
+                    ? tr("insp.tabLogs")
+                    : tr("insp.tabEvents")}
           </button>
         ))}
       </div>
       <div className="insp__body" role="tabpanel">
         {scrubAt !== undefined && shownTab !== "why" && (
-          <p className="insp__note">
-            YAML, describe, logs and events show the cluster now, not the previewed instant.
-          </p>
+          <p className="insp__note">{tr("insp.nowNote")}</p>
         )}
         {shownTab === "why" ? (
           reasons.length ? (
             <WhyList reasons={reasons} />
           ) : (
-            <p className="insp__note">It no longer exists.</p>
+            <p className="insp__note">{tr("insp.noLonger")}</p>
           )
         ) : (
           <>
             {shownTab === "logs" && (
               <div className="insp__logopts">
                 <label>
-                  container{" "}
+                  {tr("insp.container")}{" "}
                   <select value={c} onChange={(e) => setContainer(e.target.value)}>
                     {containers.map((n) => (
                       <option key={n}>{n}</option>
@@ -313,20 +304,21 @@ export function Inspector() {
                     checked={previous}
                     onChange={(e) => setPrevious(e.target.checked)}
                   />{" "}
-                  previous run
+                  {tr("insp.previous")}
                 </label>
               </div>
             )}
             <Output
               text={text}
+              id={shownTab}
               label={
                 shownTab === "yaml"
-                  ? "YAML"
+                  ? tr("insp.outYaml")
                   : shownTab === "describe"
-                    ? "describe output"
+                    ? tr("insp.outDescribe")
                     : shownTab === "logs"
-                      ? "logs"
-                      : "events"
+                      ? tr("insp.outLogs")
+                      : tr("insp.outEvents")
               }
             />
           </>

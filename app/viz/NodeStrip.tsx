@@ -1,4 +1,5 @@
 import type { Node, Pod } from "../../src/api/types.ts";
+import { useT } from "../i18n/I18nProvider.tsx";
 import { useLabActions } from "../state/hooks.ts";
 import { useViz, useVizLab } from "./context.tsx";
 
@@ -10,12 +11,13 @@ export function NodeStrip({ nodes, pods }: { nodes: readonly Node[]; pods: reado
   const viz = useVizLab();
   const actions = useLabActions();
   const selection = useViz((s) => s.selection);
+  const t = useT();
   const [slow, setSlow] = [
     useViz((s) => s.slowPulls),
     (v: boolean) => viz?.store.setState({ slowPulls: v }),
   ];
   return (
-    <ul className="nodes" aria-label="Nodes" data-testid="nodes">
+    <ul className="nodes" aria-label={t("nodes.label")} data-testid="nodes">
       {nodes.map((n) => {
         const name = n.metadata.name ?? "";
         const ok = ready(n);
@@ -37,7 +39,7 @@ export function NodeStrip({ nodes, pods }: { nodes: readonly Node[]; pods: reado
               className="node__btn"
               aria-pressed={selection?.kind === "Node" && selection.name === name}
               onClick={() => viz?.store.setState({ selection: { kind: "Node", name } })}
-              title={`${name}: ${ok ? "Ready" : "NotReady"}, ${count} active pod${count === 1 ? "" : "s"} — click to inspect or mark NotReady`}
+              title={t("nodes.title", { name, state: ok ? "Ready" : "NotReady", count })}
             >
               <span aria-hidden="true">{ok ? "▣" : "▨"}</span> {name}
               <span className="node__state">{ok ? "Ready" : "NotReady"}</span>
@@ -47,7 +49,7 @@ export function NodeStrip({ nodes, pods }: { nodes: readonly Node[]; pods: reado
         );
       })}
       <li className="nodes__slow">
-        <label title="Deterministic fault: image pulls take 10 times as long (lab fault slow-pulls)">
+        <label title={t("nodes.slowTitle")}>
           <input
             type="checkbox"
             checked={slow}
@@ -56,7 +58,7 @@ export function NodeStrip({ nodes, pods }: { nodes: readonly Node[]; pods: reado
               actions.exec(`lab fault slow-pulls ${e.target.checked ? 10 : 1}`);
             }}
           />{" "}
-          slow pulls
+          {t("nodes.slow")}
         </label>
       </li>
     </ul>

@@ -1,5 +1,6 @@
 import type { CronJob, Job, Pod } from "../../src/api/types.ts";
 import { jobView, podView, TONE_GLYPH } from "../components/pod-status.ts";
+import { useT } from "../i18n/I18nProvider.tsx";
 import { useNowEvery } from "../state/hooks.ts";
 import { useVizLab } from "./context.tsx";
 import { INDEX_LABEL } from "./k8s.ts";
@@ -19,6 +20,7 @@ export function TableView({
 }) {
   const now = useNowEvery(1000);
   const viz = useVizLab();
+  const t = useT();
   const select = (kind: "Pod" | "Job" | "CronJob", name: string) =>
     viz?.store.setState({ selection: { kind, name } });
   return (
@@ -28,11 +30,11 @@ export function TableView({
           <caption>CronJobs</caption>
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Schedule</th>
-              <th scope="col">Suspend</th>
-              <th scope="col">Active</th>
-              <th scope="col">Last schedule</th>
+              <th scope="col">{t("table.name")}</th>
+              <th scope="col">{t("table.schedule")}</th>
+              <th scope="col">{t("table.suspend")}</th>
+              <th scope="col">{t("table.active")}</th>
+              <th scope="col">{t("table.lastSchedule")}</th>
             </tr>
           </thead>
           <tbody>
@@ -62,11 +64,11 @@ export function TableView({
         <caption>Jobs</caption>
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Status</th>
-            <th scope="col">Completions</th>
-            <th scope="col">Active</th>
-            <th scope="col">Failed / backoffLimit</th>
+            <th scope="col">{t("table.name")}</th>
+            <th scope="col">{t("table.status")}</th>
+            <th scope="col">{t("table.completions")}</th>
+            <th scope="col">{t("table.active")}</th>
+            <th scope="col">{t("table.failed")}</th>
             <th scope="col">CronJob</th>
           </tr>
         </thead>
@@ -104,13 +106,13 @@ export function TableView({
         <caption>Pods</caption>
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Status</th>
-            <th scope="col">Restarts</th>
-            <th scope="col">Node</th>
+            <th scope="col">{t("table.name")}</th>
+            <th scope="col">{t("table.status")}</th>
+            <th scope="col">{t("table.restarts")}</th>
+            <th scope="col">{t("table.node")}</th>
             <th scope="col">Job</th>
-            <th scope="col">Index</th>
-            <th scope="col">Age</th>
+            <th scope="col">{t("table.index")}</th>
+            <th scope="col">{t("table.age")}</th>
           </tr>
         </thead>
         <tbody>

@@ -1,5 +1,7 @@
 import { useMemo, useRef, type PointerEvent as ReactPointerEvent } from "react";
 import { formatTimeOfDay } from "../components/clock-format.ts";
+import type { MessageKey } from "../i18n/i18n.ts";
+import { useT } from "../i18n/I18nProvider.tsx";
 import { useLabContext } from "../state/context.tsx";
 import { useVizLab, useViz } from "./context.tsx";
 import {
@@ -13,16 +15,16 @@ import {
 import { useWallTicker } from "./use-throttled.ts";
 import type { Selection } from "./viz-store.ts";
 
-const SEG_TEXT: Record<Segment["kind"], string> = {
-  scheduling: "scheduling",
-  creating: "creating",
-  pull: "pull",
-  running: "running",
-  crashloop: "back-off",
-  "waiting-error": "waiting",
-  terminating: "terminating",
-  succeeded: "completed",
-  failed: "failed",
+const SEG_TEXT: Record<Segment["kind"], MessageKey> = {
+  scheduling: "seg.scheduling",
+  creating: "seg.creating",
+  pull: "seg.pull",
+  running: "seg.running",
+  crashloop: "seg.crashloop",
+  "waiting-error": "seg.waiting-error",
+  terminating: "seg.terminating",
+  succeeded: "seg.succeeded",
+  failed: "seg.failed",
 };
 
 export const TICK_GLYPH: Record<Tick["kind"], string> = {
@@ -67,7 +69,8 @@ function Bar({ s, scale }: { s: Segment; scale: Scale }) {
   const end = Math.min(s.to, scale.now);
   const left = scale.x(s.from);
   const width = Math.max(scale.x(end) - left, 0.15);
-  const text = s.label ?? SEG_TEXT[s.kind];
+  const t = useT();
+  const text = s.label ?? t(SEG_TEXT[s.kind]);
   return (
     <span
       className={`gseg gseg--${s.kind}`}
@@ -80,12 +83,13 @@ function Bar({ s, scale }: { s: Segment; scale: Scale }) {
 }
 
 function Marks({ marks, scale }: { marks: readonly Mark[]; scale: Scale }) {
+  const t = useT();
   return marks.map((m, i) => (
     <span
       key={i}
       className={`gmark gmark--${m.kind}${m.label === "Complete" ? " gmark--complete" : ""}`}
       style={{ left: pct(scale.x(m.t)) }}
-      title={`${m.label} at ${formatTimeOfDay(m.t)}`}
+      title={t("timeline.markAt", { label: m.label, time: formatTimeOfDay(m.t) })}
     >
       <span aria-hidden="true">{MARK_GLYPH[m.kind]}</span>
       {m.kind !== "restart" && m.kind !== "deleted" && (
@@ -108,7 +112,8 @@ function Row({
 }) {
   const gap = row.backoffBefore;
   const bars = row.gone === undefined ? row.segments : row.segments;
-  const summary = `${row.name}: ${row.state}${row.exitCode !== undefined ? `, exit ${row.exitCode}` : ""}${row.restarts ? `, ${row.restarts} restarts` : ""}${gap ? `, waited ${gap.label}` : ""}`;
+  const t = useT();
+  const summary = `${row.name}: ${row.state}${row.exitCode !== undefined ? t("timeline.exit", { code: row.exitCode }) : ""}${row.restarts ? t("timeline.restarts", { count: row.restarts }) : ""}${gap ? t("timeline.waited", { gap: gap.label ?? "" }) : ""}`;
   return (
     <li
       className={`grow${selected ? " is-selected" : ""}`}
@@ -135,7 +140,7 @@ function Row({
               left: pct(scale.x(gap.from)),
               width: pct(scale.x(gap.to) - scale.x(gap.from)),
             }}
-            title={`${gap.label}: the Job controller waited before creating this pod`}
+            title={t("timeline.gapTitle", { gap: gap.label ?? "" })}
           >
             <span className="ggap__text">{gap.label}</span>
           </span>
@@ -160,6 +165,7 @@ function JobRows({
   onSelect: (s: Selection) => void;
   selection: Selection | undefined;
 }) {
+  const t = useT();
   const p = lane.pendingBackoff;
   return (
     <li className="glane" data-testid="gantt-job" data-job={lane.name}>
@@ -169,7 +175,7 @@ function JobRows({
           className="glane__name"
           onClick={() => onSelect({ kind: "Job", name: lane.name })}
         >
-          Job {lane.name}
+          {t("job.label", { name: lane.name })}
         </button>
         <div className="grow__track" aria-hidden="true">
           {p && (
@@ -177,7 +183,10 @@ function JobRows({
               className="ggap ggap--pending"
               data-testid="gantt-backoff-pending"
               style={{ left: pct(scale.x(p.from)), width: pct(scale.x(p.to) - scale.x(p.from)) }}
-              title={`${p.label}: no pod until ${formatTimeOfDay(p.to)}`}
+              title={t("timeline.pendingTitle", {
+                gap: p.label ?? "",
+                time: formatTimeOfDay(p.to),
+              })}
             >
               <span className="ggap__text">{p.label}</span>
             </span>
@@ -185,7 +194,7 @@ function JobRows({
           <Marks marks={lane.marks} scale={scale} />
         </div>
       </div>
-      <ol className="glane__rows" aria-label={`Pods of job ${lane.name} over time`}>
+      <ol className="glane__rows" aria-label={t("timeline.jobPods", { name: lane.name })}>
         {lane.rows.map((r) => (
           <Row
             key={r.uid}
@@ -207,6 +216,7 @@ function JobRows({
  */
 export function Timeline() {
   const viz = useVizLab();
+  const tr = useT();
   const { store: lab } = useLabContext();
   const history = useViz((s) => s.history);
   const scrubAt = useViz((s) => s.scrubAt);
@@ -241,10 +251,10 @@ export function Timeline() {
   };
   const rows = model.jobs.reduce((n, j) => n + j.rows.length, 0) + model.bare.length;
   return (
-    <section className="timeline" aria-label="Timeline" data-testid="timeline">
+    <section className="timeline" aria-label={tr("cluster.viewTimeline")} data-testid="timeline">
       <div className="timeline__bar">
         <label className="timeline__scrub">
-          <span className="visually-hidden">Preview the cluster at</span>
+          <span className="visually-hidden">{tr("timeline.scrubLabel")}</span>
           <input
             type="range"
             min={from}
@@ -265,12 +275,10 @@ export function Timeline() {
             onClick={() => setScrub(undefined)}
             data-testid="timeline-live"
           >
-            Previewing {formatTimeOfDay(scrubAt)} — back to live
+            {tr("timeline.previewing", { time: formatTimeOfDay(scrubAt) })}
           </button>
         ) : (
-          <span className="timeline__hint">
-            {rows} pod{rows === 1 ? "" : "s"} · drag to preview the past
-          </span>
+          <span className="timeline__hint">{tr("timeline.hint", { count: rows })}</span>
         )}
       </div>
       <div className="timeline__scroll">
@@ -305,7 +313,7 @@ export function Timeline() {
                     className="glane__name"
                     onClick={() => select({ kind: "CronJob", name: c.name })}
                   >
-                    CronJob {c.name}
+                    {tr("cluster.cronJobLabel", { name: c.name })}
                   </button>
                   <div className="grow__track">
                     {c.ticks.map((t) => (
@@ -313,7 +321,7 @@ export function Timeline() {
                         key={t.t}
                         className={`gtick gtick--${t.kind}`}
                         style={{ left: pct(scale.x(t.t)) }}
-                        title={`${formatTimeOfDay(t.t)} ${t.kind}${t.job ? `: ${t.job}` : ""}`}
+                        title={`${tr("timeline.tickTitle", { time: formatTimeOfDay(t.t), kind: tr(`tick.${t.kind}` as MessageKey) })}${t.job ? `: ${t.job}` : ""}`}
                         data-kind={t.kind}
                       >
                         {TICK_GLYPH[t.kind]}
@@ -323,7 +331,7 @@ export function Timeline() {
                       <span
                         className="gtick gtick--next"
                         style={{ left: pct(scale.x(c.next)) }}
-                        title={`next tick ${formatTimeOfDay(c.next)}`}
+                        title={tr("timeline.nextTick", { time: formatTimeOfDay(c.next) })}
                       >
                         ◌
                       </span>
@@ -338,7 +346,7 @@ export function Timeline() {
             {model.bare.length > 0 && (
               <li className="glane">
                 <div className="glane__head">
-                  <span className="glane__name">Pods without a Job</span>
+                  <span className="glane__name">{tr("cluster.barePods")}</span>
                   <div className="grow__track" />
                 </div>
                 <ol className="glane__rows">

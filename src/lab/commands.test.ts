@@ -56,4 +56,21 @@ describe("command lines checked without running them", () => {
       "kubectl delete",
     );
   });
+
+  it("holds for the command a timeout or watch runs", () => {
+    const rules = { blocked: ["kubectl apply"] };
+    expect(
+      [
+        "timeout 10s kubectl apply -f job.yaml",
+        "timeout -s INT 10s k apply -f job.yaml",
+        "watch -n 2 kubectl apply -f job.yaml",
+        "watch timeout 5s kubectl apply -f job.yaml",
+        "timeout 30s kubectl get pods -w",
+        "timeout 10s",
+      ].map((l) => blockedBy(l, rules) ?? "ok"),
+    ).toEqual(["kubectl apply", "kubectl apply", "kubectl apply", "kubectl apply", "ok", "ok"]);
+    const allowed = { allowed: ["kubectl get"] };
+    expect(blockedBy("timeout 30s kubectl get pods -w", allowed)).toBeUndefined();
+    expect(blockedBy("watch kubectl delete pod x", allowed)).toBe("kubectl delete");
+  });
 });

@@ -87,11 +87,24 @@ function ruleWords(rule: string): string[] {
 function lineWords(line: string): string[] {
   const tok = tokenize(line.trim());
   if ("error" in tok) return [];
-  const w = [...(tok.words[0] ?? [])];
+  const w = unwrap([...(tok.words[0] ?? [])]);
   if (w[0] === "k") w[0] = "kubectl";
   // Resolve verb aliases so that a rule on "kubectl logs" also holds for "kubectl log".
   if (w[0] === "kubectl" && w[1] !== undefined) w[1] = findVerb(w[1])?.name ?? w[1];
   return w.filter((x) => !x.startsWith("-"));
+}
+
+/** The command `timeout D …` and `watch [-n N] …` run (so a rule holds for them too). */
+function unwrap(w: string[]): string[] {
+  for (let n = 0; n < 8 && (w[0] === "timeout" || w[0] === "watch"); n++) {
+    let i = 1;
+    const withArg = w[0] === "timeout" ? ["-s", "-k"] : ["-n", "--interval"];
+    for (; w[i]?.startsWith("-"); i++) if (withArg.includes(w[i])) i++;
+    if (w[0] === "timeout") i++; // the duration
+    if (w[i] === undefined) return w;
+    w = w.slice(i);
+  }
+  return w;
 }
 
 const startsWith = (words: string[], rule: string[]) => rule.every((r, i) => words[i] === r);

@@ -1,6 +1,6 @@
 import { createCluster, type Cluster } from "../cluster.ts";
-import type { CommandResult } from "../kubectl/output.ts";
-import { Session } from "../kubectl/session.ts";
+import type { CommandResult, EditRequest } from "../kubectl/output.ts";
+import { Session, type RunningCommand, type StartOptions } from "../kubectl/session.ts";
 import { blockedBy } from "./commands.ts";
 import { evaluateGoals, type GoalStatus } from "./goals/index.ts";
 import { parseDuration, type Action } from "./goals/context.ts";
@@ -14,6 +14,13 @@ const normalizePath = (p: string) => p.replace(/^(\.\/)+/, "");
 
 export interface RunOptions {
   locale?: string;
+  /**
+   * Where `-f PATH` finds an editor file (the UI's editor); without it, `files`. A script run's
+   * files (`runScript`) and the start objects come first either way.
+   */
+  readFile?: (path: string) => string | undefined;
+  /** `kubectl edit` opens the UI's editor (saved through `saveEdit`); headless runs have none. */
+  editor?: boolean;
 }
 
 /** One line of a script run: what was typed and what it printed. */
@@ -52,11 +59,14 @@ export class ExerciseRun {
     const s = exercise.start;
     this.cluster = createCluster({ start: s.at, seed: s.seed, preloadedImages: s.preloadedImages });
     this.files = new Map(Object.entries(s.files));
+    const readFile = opts.readFile;
     this.session = new Session({
       cluster: this.cluster,
+      editor: opts.editor === true,
       readFile: (p) => {
         const path = normalizePath(p);
-        return this.overlay?.[path] ?? this.files.get(path);
+        if (this.overlay && Object.hasOwn(this.overlay, path)) return this.overlay[path];
+        return readFile ? readFile(path) : this.files.get(path);
       },
     });
     // Observe from the first instant, so the start objects are part of the history.
@@ -100,19 +110,81 @@ export class ExerciseRun {
    * without running; every other line is recorded for process goals.
    */
   exec(line: string, stdin?: string): CommandResult {
-    const rule = blockedBy(line, this.exercise.commands);
-    if (rule !== undefined) {
-      const text = render(this.locale, msg("run.blocked", { rule, hint: msg("run.blockedHint") }));
-      const result: CommandResult = {
-        chunks: [{ stream: "stderr", text: text + "\n" }],
-        exitCode: 1,
-      };
-      this.actions.push({ t: this.cluster.now(), line, exitCode: 1 });
-      return result;
-    }
+    const refused = this.refuse(line);
+    if (refused) return refused;
     const result = this.session.exec(line, stdin);
     this.record(line, result.exitCode);
     return result;
+  }
+
+  /**
+   * As `exec`, for a line that may keep running while the UI lets the clock flow (`get -w`,
+   * `logs -f`, `wait`, `watch`): refused when blocked, recorded once it ends, with its exit code;
+   * an endless one stopped with Ctrl+C counts as `exec` reports it (status 0: the learner saw it).
+   */
+  start(line: string, opts: StartOptions = {}): RunningCommand {
+    const refused = this.refuse(line);
+    if (refused) {
+      for (const c of refused.chunks) opts.onChunk?.(c);
+      return finishedCommand(refused);
+    }
+    const command = this.session.start(line, opts);
+    let recorded = false;
+    let interrupted = false;
+    const noteEnd = () => {
+      if (!command.done || recorded) return;
+      recorded = true;
+      const code = command.result().exitCode;
+      this.record(line, interrupted && command.endless ? 0 : code);
+    };
+    noteEnd();
+    const step = <T>(fn: () => T): T => {
+      try {
+        return fn();
+      } finally {
+        noteEnd();
+      }
+    };
+    return {
+      get done() {
+        return command.done;
+      },
+      get endless() {
+        return command.endless;
+      },
+      result: () => command.result(),
+      poll: () => step(() => command.poll()),
+      drive: (maxMs?: number) => step(() => command.drive(maxMs)),
+      wakeAt: () => command.wakeAt(),
+      interrupt: () =>
+        step(() => {
+          if (!command.done) interrupted = true;
+          command.interrupt();
+        }),
+    };
+  }
+
+  /**
+   * Save a `kubectl edit` buffer through this exercise's cluster (the editor tab's Apply),
+   * recorded as `kubectl edit REF` with the save's exit code. Refused when the exercise blocks
+   * `kubectl edit`.
+   */
+  saveEdit(req: EditRequest, text: string): CommandResult {
+    const line = `kubectl edit ${req.ref}`;
+    const refused = this.refuse(line);
+    if (refused) return refused;
+    const result = this.session.saveEdit(req, text);
+    this.record(line, result.exitCode);
+    return result;
+  }
+
+  /** The refusal of a line the exercise blocks (recorded as failed), or undefined. */
+  private refuse(line: string): CommandResult | undefined {
+    const rule = blockedBy(line, this.exercise.commands);
+    if (rule === undefined) return undefined;
+    const text = render(this.locale, msg("run.blocked", { rule, hint: msg("run.blockedHint") }));
+    this.actions.push({ t: this.cluster.now(), line, exitCode: 1 });
+    return { chunks: [{ stream: "stderr", text: text + "\n" }], exitCode: 1 };
   }
 
   /**
@@ -126,8 +198,10 @@ export class ExerciseRun {
 
   /** Save `text` as an editor file and apply it (the editor's Apply button). */
   apply(text: string, file = "job.yaml"): CommandResult {
-    this.files.set(normalizePath(file), text);
-    return this.exec(`kubectl apply -f ${normalizePath(file)}`);
+    const path = normalizePath(file);
+    this.files.set(path, text);
+    // Also seen with a `readFile` option (the UI's editor), which `files` does not feed.
+    return this.withFiles({ [path]: text }, () => this.exec(`kubectl apply -f ${path}`));
   }
 
   /** Run a lab script (blank lines and `#` comments skipped) with extra files visible to `-f`. */
@@ -185,5 +259,17 @@ export function createExerciseRun(
   if (!ex) throw new Error(`no exercise ${exerciseId} in pack ${pack.meta.id}`);
   const locale =
     opts.locale && pack.meta.locales.includes(opts.locale) ? opts.locale : pack.meta.locales[0];
-  return new ExerciseRun(ex, { locale }, pack.meta.locales);
+  return new ExerciseRun(ex, { ...opts, locale }, pack.meta.locales);
+}
+
+function finishedCommand(result: CommandResult): RunningCommand {
+  return {
+    done: true,
+    endless: false,
+    result: () => result,
+    poll: () => true,
+    drive: () => true,
+    wakeAt: () => undefined,
+    interrupt: () => undefined,
+  };
 }
