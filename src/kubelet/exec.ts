@@ -1,4 +1,5 @@
 import type { ConfigMap, Container, Pod, Secret } from "../api/types.ts";
+import { parseGoQuantity } from "../api/go-quantity.ts";
 import { defaultCommand, lookupImage } from "../runtime/images.ts";
 import { MemoryFs } from "../runtime/fs.ts";
 import { spawn, executableNotFound } from "../runtime/spawn.ts";
@@ -50,6 +51,7 @@ export function startProgram(
   env: Record<string, string>,
   node: NodeContext,
   pod: Pod,
+  onOom?: () => void,
 ): { process: Process } | { error: string } {
   const image = lookupImage(c.image ?? "");
   const defaults = defaultCommand(c.image ?? "");
@@ -69,6 +71,8 @@ export function startProgram(
     shell: image?.shell,
     cwd: c.workingDir,
     net: node.network(pod),
+    memoryLimitBytes: memoryLimit(c),
+    oom: onOom,
     stdout: (t) => node.logs.append(uid, c.name, node.clock.now(), "stdout", t),
     stderr: (t) => node.logs.append(uid, c.name, node.clock.now(), "stderr", t),
   });
@@ -78,4 +82,12 @@ export function startProgram(
 
 function runcError(detail: string): string {
   return `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ${detail}: unknown`;
+}
+
+/** `resources.limits.memory` in bytes (the cgroup limit the OOM killer enforces). */
+function memoryLimit(c: Container): number | undefined {
+  const v = c.resources?.limits?.memory;
+  if (v === undefined) return undefined;
+  const q = parseGoQuantity(String(v));
+  return "error" in q ? undefined : Number(q.nano / 1_000_000_000n);
 }

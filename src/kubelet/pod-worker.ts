@@ -18,6 +18,8 @@ interface Slot {
   timer?: Timer;
   /** An injected exit (lab fault) pending for the running instance. */
   fault?: Timer;
+  /** The running instance was killed by the OOM killer (its reason becomes OOMKilled). */
+  oomKilled?: boolean;
 }
 
 /** Steps a process may take in one resumption before it is made to yield (a runaway guard). */
@@ -168,7 +170,8 @@ export class PodWorker {
     const envResult = containerEnv(pod, c, this.node);
     if ("error" in envResult) return this.configError(slot, envResult);
     this.node.logs.start(this.uid, c.name, slot.status.restartCount);
-    const started = startProgram(c, envResult.env, this.node, pod);
+    slot.oomKilled = false;
+    const started = startProgram(c, envResult.env, this.node, pod, () => (slot.oomKilled = true));
     if ("error" in started) {
       this.node.events.warn(pod, "Failed", `Error: ${started.error}`);
       return this.exited(slot, 128, "StartError", started.error);
@@ -210,7 +213,10 @@ export class PodWorker {
         );
         r = { done: true, value: 2 };
       }
-      if (r.done) return this.exited(slot, r.value, r.value === 0 ? "Completed" : "Error");
+      if (r.done) {
+        const reason = slot.oomKilled ? "OOMKilled" : r.value === 0 ? "Completed" : "Error";
+        return this.exited(slot, r.value, reason);
+      }
       const eff = r.value as { type: string; ms: number };
       slot.timer = this.after(Math.max(eff.ms, 0), `run ${slot.spec.name}`, () => {
         slot.timer = undefined;

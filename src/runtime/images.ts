@@ -155,6 +155,14 @@ export const IMAGES: Record<string, ImageSpec> = {
     entrypoint: [],
     cmd: ["/bin/sh"],
   },
+  // The stress tool of the Kubernetes docs' memory-limit example (an alpine image).
+  "polinux/stress": {
+    tags: { latest: 4_031_213, "1.0.4": 4_031_213 },
+    programs: [...BUSYBOX_APPLETS, "stress"],
+    shell: "ash",
+    entrypoint: [],
+    cmd: ["stress"],
+  },
   bash: {
     tags: { latest: 6_127_502, "5.2": 6_127_502, "5": 6_127_502 },
     programs: [...BUSYBOX_APPLETS, "bash"],

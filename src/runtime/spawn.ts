@@ -1,5 +1,6 @@
 /* eslint-disable require-yield -- programs are generators by contract (types.ts); most never suspend. */
 import { BASE_DIRS, basename, dirname, MemoryFs, resolvePath } from "./fs.ts";
+import { stressProgram } from "./programs/stress.ts";
 import { BrokenPipe, StringInput, limitOutput } from "./io.ts";
 import { LIMITS } from "./limits.ts";
 import { basicPrograms } from "./programs/basic.ts";
@@ -62,6 +63,7 @@ export const defaultRegistry = new ProgramRegistry([
   curlProgram,
   wgetProgram,
   pgDumpProgram,
+  stressProgram,
 ]);
 
 const BIN_DIRS = new Set([

@@ -68,6 +68,13 @@ export interface ProcessContextExtras {
    * store; the runtime never looks at cluster objects itself.
    */
   net?: Network;
+  /**
+   * The container's memory limit in bytes (`resources.limits.memory`), if any. A program that
+   * allocates past it is killed by the kernel's OOM killer: it calls `oom()` and exits 137.
+   */
+  memoryLimitBytes?: number;
+  /** Tell the kubelet the container was OOM-killed (its terminated reason becomes OOMKilled). */
+  oom?: () => void;
 }
 
 export type ShellFlavor = "ash" | "dash";
