@@ -64,21 +64,24 @@ export function PodGrid({ pods, label }: { pods: readonly Pod[]; label: string }
     <>
       {density !== "full" && <StatusLegend pods={pods} />}
       <div className="pod-lanes">
-        {order.map((node) => (
-          <div className="pod-lane" key={node} data-node={node}>
-            <span className="pod-lane__node" title={t("pod.onNode", { node })}>
-              {node}
-            </span>
-            <ul
-              className={`pod-grid pod-grid--${density}`}
-              aria-label={t("pod.gridOnNode", { label, node })}
-            >
-              {lanes.get(node)!.map((p) => (
-                <PodCard key={p.key} pod={p.item} density={density} leaving={p.leaving} />
-              ))}
-            </ul>
-          </div>
-        ))}
+        {order.map((node) => {
+          const name = node === "unscheduled" ? t("grid.unscheduled") : node;
+          return (
+            <div className="pod-lane" key={node} data-node={node}>
+              <span className="pod-lane__node" title={t("pod.onNode", { node: name })}>
+                {name}
+              </span>
+              <ul
+                className={`pod-grid pod-grid--${density}`}
+                aria-label={t("pod.gridOnNode", { label, node: name })}
+              >
+                {lanes.get(node)!.map((p) => (
+                  <PodCard key={p.key} pod={p.item} density={density} leaving={p.leaving} />
+                ))}
+              </ul>
+            </div>
+          );
+        })}
       </div>
     </>
   );

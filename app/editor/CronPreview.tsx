@@ -1,6 +1,7 @@
 import { useMemo } from "react";
-import { useT } from "../i18n/I18nProvider.tsx";
-import { findSchedules, formatRun, previewSite } from "./schedules.ts";
+import { useLocale, useT } from "../i18n/I18nProvider.tsx";
+import { useCronLocale } from "./cron-locale.ts";
+import { findSchedules, formatRun, previewSite, RUN_LOCALE, warningMessage } from "./schedules.ts";
 import "./cron-preview.css";
 
 const learnerZone = (): string => {
@@ -25,6 +26,9 @@ export interface CronPreviewProps {
  */
 export function CronPreview({ text, now }: CronPreviewProps) {
   const t = useT();
+  const [locale] = useLocale();
+  const runLocale = RUN_LOCALE[locale];
+  const describeLocale = useCronLocale(locale);
   const minute = Math.floor(now / 60_000) * 60_000;
   const sites = useMemo(() => findSchedules(text), [text]);
   const zone = useMemo(() => learnerZone(), []);
@@ -32,7 +36,7 @@ export function CronPreview({ text, now }: CronPreviewProps) {
   return (
     <section className="cron-preview" aria-label={t("cron.label")} data-testid="cron-preview">
       {sites.map((site) => {
-        const p = previewSite(site, minute, 5);
+        const p = previewSite(site, minute, 5, describeLocale);
         return (
           <div key={`${site.line}`} className="cron-preview__item">
             <div className="cron-preview__head">
@@ -54,8 +58,8 @@ export function CronPreview({ text, now }: CronPreviewProps) {
                     <tbody>
                       {p.runs.map((r) => (
                         <tr key={r}>
-                          <td>{formatRun(r, p.zone)}</td>
-                          {zone !== p.zone && <td>{formatRun(r, zone)}</td>}
+                          <td>{formatRun(r, p.zone, runLocale)}</td>
+                          {zone !== p.zone && <td>{formatRun(r, zone, runLocale)}</td>}
                         </tr>
                       ))}
                     </tbody>
@@ -68,7 +72,7 @@ export function CronPreview({ text, now }: CronPreviewProps) {
                         key={i}
                         className={`cron-preview__warning cron-preview__warning--${w.kind}`}
                       >
-                        {w.message}
+                        {warningMessage(w, t)}
                       </li>
                     ))}
                   </ul>

@@ -1,9 +1,10 @@
 import { useEffect, useEffectEvent, useRef, useState } from "react";
 import type { MessageKey } from "../i18n/i18n.ts";
-import { useT } from "../i18n/I18nProvider.tsx";
+import { useLocale, useT } from "../i18n/I18nProvider.tsx";
 import { MARKER_OWNER, THEME, monaco } from "./monaco.ts";
 import { markerRange } from "./marker-range.ts";
 import { problemRows, type Problem } from "./problems.ts";
+import { useCronLocale } from "./cron-locale.ts";
 import { findSchedules, scheduleHint } from "./schedules.ts";
 import { registerSnippets } from "./snippets.ts";
 import { yamlSyntaxMarkers } from "./yaml-syntax.ts";
@@ -105,6 +106,8 @@ export default function YamlEditor({
   showProblems = true,
 }: YamlEditorProps) {
   const t = useT();
+  const [locale] = useLocale();
+  const cronLocale = useCronLocale(locale);
   const containerRef = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const canApplyRef = useRef<monaco.editor.IContextKey<boolean> | null>(null);
@@ -124,6 +127,8 @@ export default function YamlEditor({
   const apply = useEffectEvent(() => onApply?.());
   const currentValue = useEffectEvent(() => value);
   const currentNow = useEffectEvent(() => now);
+  const currentT = useEffectEvent(() => t);
+  const currentLocale = useEffectEvent(() => locale);
   const initialTheme = useEffectEvent(() => THEME[theme]);
   const ready = useEffectEvent((h: YamlEditorHandle | null) => onReady?.(h));
 
@@ -135,7 +140,7 @@ export default function YamlEditor({
       model: null,
       theme: initialTheme(),
       automaticLayout: true,
-      ariaLabel: "Kubernetes manifest (YAML)",
+      ariaLabel: currentT()("editor.ariaLabel"),
       fontFamily: '"JetBrains Mono", "Fira Code", "DejaVu Sans Mono", Menlo, Consolas, monospace',
       fontSize: 13,
       lineHeight: 20,
@@ -163,15 +168,6 @@ export default function YamlEditor({
 
     const canApply = editor.createContextKey("batchLabCanApply", false);
     canApplyRef.current = canApply;
-    editor.addAction({
-      id: "batch-lab.apply",
-      label: "Apply manifest to the cluster",
-      keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter],
-      precondition: "batchLabCanApply",
-      contextMenuGroupId: "navigation",
-      contextMenuOrder: 0,
-      run: () => apply(),
-    });
 
     // Fallback syntax check (js-yaml, main thread). Shown only while monaco-yaml reports no error of
     // its own for the model, so in the normal case there is one message per problem, and a syntax
@@ -207,7 +203,7 @@ export default function YamlEditor({
       const at = currentNow();
       if (!model || at === undefined) return hints.clear();
       const decorations = findSchedules(model.getValue()).flatMap((site) => {
-        const text = scheduleHint(site, at);
+        const text = scheduleHint(site, at, currentT(), currentLocale());
         if (!text || site.line > model.getLineCount()) return [];
         const end = model.getLineMaxColumn(site.line);
         return [
@@ -328,7 +324,24 @@ export default function YamlEditor({
   const minute = now === undefined ? undefined : Math.floor(now / 60_000);
   useEffect(() => {
     hintsRef.current?.();
-  }, [minute, path]);
+  }, [minute, path, locale, cronLocale]);
+
+  // The apply action and the editor's accessible name, in the current language.
+  useEffect(() => {
+    const editor = editorRef.current;
+    if (!editor) return;
+    editor.updateOptions({ ariaLabel: t("editor.ariaLabel") });
+    const action = editor.addAction({
+      id: "batch-lab.apply",
+      label: t("editor.applyAction"),
+      keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter],
+      precondition: "batchLabCanApply",
+      contextMenuGroupId: "navigation",
+      contextMenuOrder: 0,
+      run: () => apply(),
+    });
+    return () => action.dispose();
+  }, [t]);
 
   useEffect(() => {
     canApplyRef.current?.set(onApply !== undefined);

@@ -1,4 +1,12 @@
 import { previewRuns, type PreviewResult } from "../../src/cron/index.ts";
+import type { ScheduleWarning } from "../../src/cron/preview.ts";
+import {
+  translate,
+  type Locale,
+  type MessageKey,
+  type Params,
+  type Translate,
+} from "../i18n/i18n.ts";
 import { locatePath, splitYamlDocuments } from "../lab/yaml-positions.ts";
 
 /**
@@ -47,9 +55,17 @@ export function findSchedules(text: string): ScheduleSite[] {
   return out;
 }
 
-/** The preview of a site's next `count` runs after `now` (epoch ms, virtual time). */
-export function previewSite(site: ScheduleSite, now: number, count = 5): PreviewResult {
-  return previewRuns(site.schedule, site.timeZone, now, count);
+/**
+ * The preview of a site's next `count` runs after `now` (epoch ms, virtual time). The description
+ * is in `locale` once its cronstrue wording is loaded (`cron-locale.ts`), in English until then.
+ */
+export function previewSite(
+  site: ScheduleSite,
+  now: number,
+  count = 5,
+  locale: Locale = "en",
+): PreviewResult {
+  return previewRuns(site.schedule, site.timeZone, now, count, locale);
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -74,11 +90,95 @@ export function formatRun(at: number, zone: string, locale = "en-GB"): string {
   return f.format(new Date(at));
 }
 
+/** The `Intl` locale run times are written in: English keeps `Tue 6 Jan, 02:00 CET`. */
+export const RUN_LOCALE: Record<Locale, string> = { en: "en-GB", fr: "fr-FR", ru: "ru-RU" };
+
+const enT: Translate = (key, params) => translate("en", key, params);
+
 /** The inline hint after a `schedule:` line: the schedule in words and the next two runs. */
-export function scheduleHint(site: ScheduleSite, now: number): string {
-  const p = previewSite(site, now, 2);
+export function scheduleHint(
+  site: ScheduleSite,
+  now: number,
+  t: Translate = enT,
+  locale: Locale = "en",
+): string {
+  const p = previewSite(site, now, 2, locale);
   if (!p.ok) return "";
-  const runs = p.runs.map((r) => formatRun(r, p.zone)).join(" · ");
+  const runs = p.runs.map((r) => formatRun(r, p.zone, RUN_LOCALE[locale])).join(" · ");
   const warn = p.warnings.length > 0 ? " ⚠" : "";
-  return runs ? `${p.description} — next ${runs}${warn}` : `${p.description}${warn}`;
+  return runs
+    ? `${t("cron.hintNext", { description: p.description, runs })}${warn}`
+    : `${p.description}${warn}`;
+}
+
+/**
+ * The cron leaf words its warnings in English from fixed templates; this reads their values back
+ * so each locale can word them (`schedules.test.ts` checks the English rendering is identical).
+ * A message no pattern recognises is shown as written.
+ */
+const WARNING_PATTERNS: readonly {
+  kind: ScheduleWarning["kind"];
+  re: RegExp;
+  key: (m: RegExpExecArray) => MessageKey;
+  params: (m: RegExpExecArray) => Params;
+}[] = [
+  {
+    kind: "dom-dow-or",
+    re: /^Day of month \((.*)\) and day of week \((.*)\) are both restricted, /,
+    key: () => "cron.warn.domDowOr",
+    params: (m) => ({ dom: m[1], dow: m[2] }),
+  },
+  {
+    kind: "never",
+    re: /^This schedule never fires:/,
+    key: () => "cron.warn.never",
+    params: () => ({}),
+  },
+  {
+    kind: "dst-skip",
+    re: /^On (\S+) clocks in (\S+) jump from (\S+) to (\S+): (.+) does not exist that day, so (that run is|those runs are) skipped\.$/,
+    key: () => "cron.warn.dstSkip",
+    params: (m) => ({
+      day: m[1],
+      zone: m[2],
+      from: m[3],
+      to: m[4],
+      times: m[5],
+      count: m[6] === "that run is" ? 1 : 2,
+    }),
+  },
+  {
+    kind: "dst-repeat",
+    re: /^On (\S+) clocks in (\S+) go back from (\S+) to (\S+): (.+) happens twice, /,
+    key: () => "cron.warn.dstRepeat",
+    params: (m) => ({ day: m[1], zone: m[2], from: m[3], to: m[4], times: m[5] }),
+  },
+  {
+    kind: "dst-shift",
+    re: /^On (\S+) clocks in (\S+) change from (\S+) to (\S+): runs keep their local time, so they happen ([\d.]+) hours? (earlier|later) in UTC\.$/,
+    key: (m) => (m[6] === "earlier" ? "cron.warn.dstShiftEarlier" : "cron.warn.dstShiftLater"),
+    params: (m) => ({ day: m[1], zone: m[2], from: m[3], to: m[4], hours: Number(m[5]) }),
+  },
+  {
+    kind: "every-sub-minute",
+    re: /^@every (\S+)s fires more than once a minute/,
+    key: () => "cron.warn.everySubMinute",
+    params: (m) => ({ seconds: m[1] }),
+  },
+  {
+    kind: "every-ignores-time-zone",
+    re: /^@every counts a fixed interval/,
+    key: () => "cron.warn.everyIgnoresTimeZone",
+    params: () => ({}),
+  },
+];
+
+/** A preview warning in the learner's language (`t`), falling back to the leaf's English. */
+export function warningMessage(w: ScheduleWarning, t: Translate): string {
+  for (const p of WARNING_PATTERNS) {
+    if (p.kind !== w.kind) continue;
+    const m = p.re.exec(w.message);
+    if (m) return t(p.key(m), p.params(m));
+  }
+  return w.message;
 }

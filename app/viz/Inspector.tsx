@@ -60,7 +60,7 @@ function WhyList({ reasons }: { reasons: readonly Reason[] }) {
           <span className="why__glyph" aria-hidden="true">
             {r.tone === "wait" ? "◷" : r.tone === "bad" ? "✕" : r.tone === "ok" ? "✓" : "•"}
           </span>
-          <span className="why__text">{r.text}</span>
+          <span className="why__text">{t(r.key, r.params)}</span>
           {r.href && (
             <a
               className="why__field"

@@ -6,6 +6,7 @@ import { useLabContext } from "../state/context.tsx";
 import { useVizLab, useViz } from "./context.tsx";
 import {
   ganttModel,
+  labelText,
   type JobLane,
   type Mark,
   type PodRow,
@@ -70,7 +71,7 @@ function Bar({ s, scale }: { s: Segment; scale: Scale }) {
   const left = scale.x(s.from);
   const width = Math.max(scale.x(end) - left, 0.15);
   const t = useT();
-  const text = s.label ?? t(SEG_TEXT[s.kind]);
+  const text = labelText(s, t) ?? t(SEG_TEXT[s.kind]);
   return (
     <span
       className={`gseg gseg--${s.kind}`}
@@ -89,11 +90,11 @@ function Marks({ marks, scale }: { marks: readonly Mark[]; scale: Scale }) {
       key={i}
       className={`gmark gmark--${m.kind}${m.label === "Complete" ? " gmark--complete" : ""}`}
       style={{ left: pct(scale.x(m.t)) }}
-      title={t("timeline.markAt", { label: m.label, time: formatTimeOfDay(m.t) })}
+      title={t("timeline.markAt", { label: labelText(m, t) ?? "", time: formatTimeOfDay(m.t) })}
     >
       <span aria-hidden="true">{MARK_GLYPH[m.kind]}</span>
       {m.kind !== "restart" && m.kind !== "deleted" && (
-        <span className="gmark__text">{m.label}</span>
+        <span className="gmark__text">{labelText(m, t)}</span>
       )}
     </span>
   ));
@@ -113,7 +114,7 @@ function Row({
   const gap = row.backoffBefore;
   const bars = row.gone === undefined ? row.segments : row.segments;
   const t = useT();
-  const summary = `${row.name}: ${row.state}${row.exitCode !== undefined ? t("timeline.exit", { code: row.exitCode }) : ""}${row.restarts ? t("timeline.restarts", { count: row.restarts }) : ""}${gap ? t("timeline.waited", { gap: gap.label ?? "" }) : ""}`;
+  const summary = `${row.name}: ${row.state}${row.exitCode !== undefined ? t("timeline.exit", { code: row.exitCode }) : ""}${row.restarts ? t("timeline.restarts", { count: row.restarts }) : ""}${gap ? t("timeline.waited", { gap: labelText(gap, t) ?? "" }) : ""}`;
   return (
     <li
       className={`grow${selected ? " is-selected" : ""}`}
@@ -140,9 +141,9 @@ function Row({
               left: pct(scale.x(gap.from)),
               width: pct(scale.x(gap.to) - scale.x(gap.from)),
             }}
-            title={t("timeline.gapTitle", { gap: gap.label ?? "" })}
+            title={t("timeline.gapTitle", { gap: labelText(gap, t) ?? "" })}
           >
-            <span className="ggap__text">{gap.label}</span>
+            <span className="ggap__text">{labelText(gap, t)}</span>
           </span>
         )}
         {bars.map((s, i) => (
@@ -184,11 +185,11 @@ function JobRows({
               data-testid="gantt-backoff-pending"
               style={{ left: pct(scale.x(p.from)), width: pct(scale.x(p.to) - scale.x(p.from)) }}
               title={t("timeline.pendingTitle", {
-                gap: p.label ?? "",
+                gap: labelText(p, t) ?? "",
                 time: formatTimeOfDay(p.to),
               })}
             >
-              <span className="ggap__text">{p.label}</span>
+              <span className="ggap__text">{labelText(p, t)}</span>
             </span>
           )}
           <Marks marks={lane.marks} scale={scale} />

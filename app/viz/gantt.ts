@@ -1,5 +1,6 @@
 import type { ContainerStatus, CronJob, Job, Pod } from "../../src/api/types.ts";
 import { nextAfter, parseSchedule } from "../../src/cron/index.ts";
+import { translate, type MessageKey, type Params, type Translate } from "../i18n/i18n.ts";
 import { versionAt, type ObjectHistory, type VizHistory } from "./history.ts";
 import { creationBackoffMs, INDEX_LABEL, ownerUid } from "./k8s.ts";
 
@@ -21,6 +22,9 @@ export interface Segment {
   to: number;
   /** Shown on the bar: "back-off 20 s", "ImagePullBackOff", "pull 1.2 s". */
   label?: string;
+  /** The label's message, when it is the app's words rather than Kubernetes' (see `labelText`). */
+  labelKey?: MessageKey;
+  labelParams?: Params;
 }
 
 export type MarkKind = "exit-ok" | "exit-failed" | "restart" | "deleted" | "condition" | "input";
@@ -29,6 +33,21 @@ export interface Mark {
   t: number;
   kind: MarkKind;
   label: string;
+  labelKey?: MessageKey;
+  labelParams?: Params;
+}
+
+/** A label in the app's words: the English `label` plus its key and parameters. */
+function label(key: MessageKey, params: Params = {}) {
+  return { label: translate("en", key, params), labelKey: key, labelParams: params };
+}
+
+/** A segment's or mark's label in the current language (Kubernetes' own words stay as written). */
+export function labelText(
+  x: { label?: string; labelKey?: MessageKey; labelParams?: Params },
+  t: Translate,
+): string | undefined {
+  return x.labelKey ? t(x.labelKey, x.labelParams) : x.label;
 }
 
 export interface PodRow {
@@ -100,14 +119,19 @@ function mainStatus(pod: Pod): ContainerStatus | undefined {
 }
 
 /** "back-off 1m20s restarting failed container=…" → "back-off 80 s" */
-function crashLabel(message: string | undefined): string | undefined {
+function crashLabel(message: string | undefined) {
   const m = /^back-off (?:(\d+)m)?(?:(\d+)s)?/.exec(message ?? "");
   if (!m) return undefined;
-  return `back-off ${Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0)} s`;
+  return label("gantt.backoff", { seconds: Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0) });
 }
 
 /** What one version of a pod shows (kubectl's STATUS, reduced to the Gantt's bar kinds). */
-export function podState(pod: Pod): { kind: SegmentKind; label?: string } {
+export function podState(pod: Pod): {
+  kind: SegmentKind;
+  label?: string;
+  labelKey?: MessageKey;
+  labelParams?: Params;
+} {
   const phase = pod.status?.phase;
   if (phase === "Succeeded") return { kind: "succeeded" };
   if (phase === "Failed") return { kind: "failed" };
@@ -118,7 +142,7 @@ export function podState(pod: Pod): { kind: SegmentKind; label?: string } {
   if (cs.state.running) return { kind: "running" };
   const w = cs.state.waiting;
   if (w?.reason === "CrashLoopBackOff")
-    return { kind: "crashloop", label: crashLabel(w.message) ?? "CrashLoopBackOff" };
+    return { kind: "crashloop", ...(crashLabel(w.message) ?? { label: "CrashLoopBackOff" }) };
   if (w && w.reason !== "ContainerCreating" && w.reason !== "PodInitializing")
     return { kind: "waiting-error", label: w.reason };
   return { kind: "creating" };
@@ -138,7 +162,9 @@ function exitsOf(pod: Pod, t: number, seen: Set<string>, marks: Mark[]): void {
       marks.push({
         t,
         kind: term.exitCode === 0 ? "exit-ok" : "exit-failed",
-        label: `exit ${term.exitCode}${term.exitCode === 137 ? " (killed)" : ""}`,
+        ...label(term.exitCode === 137 ? "gantt.exitKilled" : "gantt.exit", {
+          code: term.exitCode,
+        }),
       });
     }
   }
@@ -178,7 +204,7 @@ export function podRow(h: ObjectHistory<Pod>, history: VizHistory, now: number):
     const { t, obj } = v[i];
     if (!obj) {
       gone = t;
-      marks.push({ t, kind: "deleted", label: "deleted" });
+      marks.push({ t, kind: "deleted", ...label("gantt.deleted") });
       break;
     }
     last = obj;
@@ -186,11 +212,18 @@ export function podRow(h: ObjectHistory<Pod>, history: VizHistory, now: number):
     const s = podState(obj);
     const prev = segments[segments.length - 1];
     if (prev && prev.kind === s.kind && prev.label === s.label && prev.to === t) prev.to = end;
-    else segments.push({ kind: s.kind, from: t, to: end, ...(s.label ? { label: s.label } : {}) });
+    else
+      segments.push({
+        kind: s.kind,
+        from: t,
+        to: end,
+        ...(s.label ? { label: s.label } : {}),
+        ...(s.labelKey ? { labelKey: s.labelKey, labelParams: s.labelParams } : {}),
+      });
     exitsOf(obj, t, seen, marks);
     const r = obj.status?.containerStatuses?.reduce((n, c) => n + c.restartCount, 0) ?? 0;
     if (r > restarts) {
-      marks.push({ t, kind: "restart", label: `restart ${r}` });
+      marks.push({ t, kind: "restart", ...label("gantt.restart", { count: r }) });
       restarts = r;
     }
   }
@@ -199,12 +232,13 @@ export function podRow(h: ObjectHistory<Pod>, history: VizHistory, now: number):
   for (const e of history.eventsOf(h.uid)) {
     if (e.reason === "Pulling") pullFrom = e.t;
     else if (e.reason === "Pulled" && pullFrom !== undefined) {
-      if (e.t > pullFrom) segments.push({ kind: "pull", from: pullFrom, to: e.t, label: "pull" });
+      if (e.t > pullFrom)
+        segments.push({ kind: "pull", from: pullFrom, to: e.t, ...label("gantt.pull") });
       pullFrom = undefined;
     }
   }
   if (pullFrom !== undefined && gone === undefined)
-    segments.push({ kind: "pull", from: pullFrom, to: now, label: "pull" });
+    segments.push({ kind: "pull", from: pullFrom, to: now, ...label("gantt.pull") });
   const pod = last;
   const state = pod ? podState(pod).kind : "terminating";
   const term = pod ? mainStatus(pod)?.state.terminated : undefined;
@@ -275,7 +309,7 @@ export function creationBackoffs(
         kind: "crashloop",
         from: last,
         to: row.created,
-        label: `back-off ${delay / 1000} s`,
+        ...label("gantt.backoff", { seconds: delay / 1000 }),
       };
   }
   if (!job || isFinished(job)) return undefined;
@@ -286,7 +320,12 @@ export function creationBackoffs(
   if (active || n === 0 || last === undefined) return undefined;
   if (rows.some((r) => r.created > last)) return undefined;
   const delay = creationBackoffMs(n);
-  return { kind: "crashloop", from: last, to: last + delay, label: `back-off ${delay / 1000} s` };
+  return {
+    kind: "crashloop",
+    from: last,
+    to: last + delay,
+    ...label("gantt.backoff", { seconds: delay / 1000 }),
+  };
 }
 
 export const isFinished = (job: Job) =>
@@ -301,7 +340,11 @@ function jobMarks(h: ObjectHistory<Job>): Mark[] {
   for (const { t, obj } of h.versions) {
     if (!obj) {
       const ttl = last?.spec.ttlSecondsAfterFinished;
-      marks.push({ t, kind: "deleted", label: ttl !== undefined ? "TTL deletion" : "Job deleted" });
+      marks.push({
+        t,
+        kind: "deleted",
+        ...label(ttl !== undefined ? "gantt.ttlDeletion" : "gantt.jobDeleted"),
+      });
       break;
     }
     last = obj;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CronJob, Job, Pod } from "../../src/api/types.ts";
 import { createCluster } from "../../src/cluster.ts";
+import { translate } from "../i18n/i18n.ts";
 import { Session } from "../../src/kubectl/session.ts";
 import { ganttModel } from "./gantt.ts";
 import { recordCluster } from "./history.ts";
@@ -38,12 +39,25 @@ describe("whyJob", () => {
       "0 of completions 1 succeeded",
       "1 failure ≤ backoffLimit 2: 2 more failures fail the job",
     ]);
+    const [wait, , count] = whyJob(job("flaky"), pods(), cluster.now());
+    expect(translate("fr", wait.key, wait.params)).toBe(
+      "prochain Pod autorisé dans 7 s (back-off de 10 s après 1 échec)",
+    );
+    expect(translate("ru", count.key, count.params)).toBe(
+      "1 неудача ≤ backoffLimit 2: ещё 2 неудачи — и Job завершится неудачей",
+    );
     cluster.advance(12_000);
     expect(texts()[0]).toMatch(/^next pod allowed in \d+ s \(back-off 20 s after 2 failures\)$/);
     cluster.advance(60_000);
     expect(texts()).toEqual([
       "3 failures > backoffLimit 2: job failed (BackoffLimitExceeded)",
       "the 3 failed pods stay for their logs",
+    ]);
+    const stay = whyJob(job("flaky"), pods(), cluster.now())[1];
+    expect([1, 3, 5].map((count) => translate("ru", stay.key, { ...stay.params, count }))).toEqual([
+      "1 неудачный Pod остаётся ради логов",
+      "3 неудачных Pod-а остаются ради логов",
+      "5 неудачных Pod-ов остаются ради логов",
     ]);
     const r = whyJob(job("flaky"), pods(), cluster.now())[0];
     expect(r.href).toBe(

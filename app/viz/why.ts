@@ -1,9 +1,15 @@
 import type { CronJob, Job, Pod } from "../../src/api/types.ts";
+import { translate, type MessageKey, type Params } from "../i18n/i18n.ts";
 import type { CronLane } from "./gantt.ts";
 import { creationBackoffMs, FIELD_DOCS } from "./k8s.ts";
 
-/** One line of the controller's reasoning, with the spec field it comes from. */
+/**
+ * One line of the controller's reasoning, with the spec field it comes from. `key` + `params` render
+ * it in any locale (`t(r.key, r.params)`); `text` is the English rendering.
+ */
 export interface Reason {
+  key: MessageKey;
+  params: Params;
   text: string;
   /** The field (or mechanism) that decides it; links to its kubernetes.io documentation. */
   field?: string;
@@ -12,15 +18,16 @@ export interface Reason {
   tone: "info" | "wait" | "bad" | "ok";
 }
 
-const reason = (text: string, tone: Reason["tone"], field?: string): Reason => ({
-  text,
+const reason = (key: MessageKey, params: Params, tone: Reason["tone"], field?: string): Reason => ({
+  key,
+  params,
+  text: translate("en", key, params),
   tone,
   ...(field ? { field, href: FIELD_DOCS[field] } : {}),
 });
 
-const plural = (n: number, one: string, many = one + "s") => `${n} ${n === 1 ? one : many}`;
 /** Whole seconds, rounded up: "in 17 s" must not say 16 while 16.2 s remain. */
-const secs = (ms: number) => `${Math.max(0, Math.ceil(ms / 1000))} s`;
+const secs = (ms: number) => Math.max(0, Math.ceil(ms / 1000));
 
 function terminatedAt(pod: Pod): number | undefined {
   let latest: number | undefined;
@@ -101,51 +108,65 @@ export function whyJob(job: Job, pods: readonly Pod[], now: number): Reason[] {
     const r = decided.reason ?? "";
     if (r === "BackoffLimitExceeded")
       out.push(
-        reason(
-          onFailure && failed <= limit
-            ? `container restarts reached backoffLimit ${limit} (restartPolicy OnFailure): job failed (BackoffLimitExceeded)`
-            : `${plural(failed, "failure")} > backoffLimit ${limit}: job failed (BackoffLimitExceeded)`,
-          "bad",
-          "backoffLimit",
-        ),
+        onFailure && failed <= limit
+          ? reason("why.job.backoffOnFailure", { limit }, "bad", "backoffLimit")
+          : reason("why.job.backoffExceeded", { failed, limit }, "bad", "backoffLimit"),
       );
     else if (r === "DeadlineExceeded")
       out.push(
         reason(
-          `active longer than activeDeadlineSeconds ${spec.activeDeadlineSeconds}: job failed (DeadlineExceeded)`,
+          "why.job.deadlineExceeded",
+          { deadline: String(spec.activeDeadlineSeconds) },
           "bad",
           "activeDeadlineSeconds",
         ),
       );
     else if (r === "CompletionsReached")
       out.push(
-        reason(
-          spec.completions !== undefined
-            ? `${succeeded} succeeded = completions ${spec.completions}: job complete`
-            : `a pod succeeded and none is active (no completions set): job complete`,
-          "ok",
-          "completions",
-        ),
+        spec.completions !== undefined
+          ? reason(
+              "why.job.complete",
+              { succeeded, completions: spec.completions },
+              "ok",
+              "completions",
+            )
+          : reason("why.job.completeQueue", {}, "ok", "completions"),
       );
     else if (r === "PodFailurePolicy")
-      out.push(reason(`${decided.message ?? ""}: job failed`, "bad", "podFailurePolicy"));
-    else out.push(reason(`${decided.type}: ${r} — ${decided.message ?? ""}`, "info"));
+      out.push(
+        reason(
+          "why.job.podFailurePolicy",
+          { message: decided.message ?? "" },
+          "bad",
+          "podFailurePolicy",
+        ),
+      );
+    else
+      out.push(
+        reason(
+          "why.job.condition",
+          { type: decided.type, reason: r, message: decided.message ?? "" },
+          "info",
+        ),
+      );
     if (!finished && terminating.length > 0)
       out.push(
         reason(
-          `waiting for ${plural(terminating.length, "terminating pod")} to end before the final condition`,
+          "why.job.waitTerminating",
+          { count: terminating.length },
           "wait",
           "podReplacementPolicy",
         ),
       );
     if (finished && decided.type === "Failed" && failed > 0 && !onFailure)
-      out.push(reason(`the ${plural(failed, "failed pod")} stay for their logs`, "info"));
+      out.push(reason("why.job.failedStay", { count: failed }, "info"));
     if (finished && spec.ttlSecondsAfterFinished !== undefined) {
       const at =
         Date.parse(finished.lastTransitionTime ?? "") + spec.ttlSecondsAfterFinished * 1000;
       out.push(
         reason(
-          `ttlSecondsAfterFinished ${spec.ttlSecondsAfterFinished}: deleted with its pods in ${secs(at - now)}`,
+          "why.job.ttl",
+          { ttl: spec.ttlSecondsAfterFinished, seconds: secs(at - now) },
           "wait",
           "ttlSecondsAfterFinished",
         ),
@@ -155,9 +176,7 @@ export function whyJob(job: Job, pods: readonly Pod[], now: number): Reason[] {
   }
 
   if (spec.suspend) {
-    out.push(
-      reason("suspend: true — no pod runs; resuming restarts the deadline", "wait", "suspend"),
-    );
+    out.push(reason("why.job.suspended", {}, "wait", "suspend"));
     return out;
   }
 
@@ -169,31 +188,34 @@ export function whyJob(job: Job, pods: readonly Pod[], now: number): Reason[] {
       : succeeded > 0
         ? active.length
         : parallelism;
-  const why =
-    completions !== undefined && completions - succeeded < parallelism
-      ? `completions ${completions} − ${succeeded} succeeded = ${completions - succeeded}`
-      : `parallelism ${parallelism}`;
+  const byCompletions = completions !== undefined && completions - succeeded < parallelism;
+  const why: Params = byCompletions
+    ? { completions: completions, succeeded, remaining: completions - succeeded }
+    : { parallelism };
   const bo = creationBackoff(job, pods, now);
   if (completions === undefined && succeeded > 0)
-    out.push(
-      reason(
-        `a pod succeeded (work queue, no completions): no new pod; the job completes when the ${plural(active.length, "active pod")} end`,
-        "info",
-        "completions",
-      ),
-    );
+    out.push(reason("why.job.queueDone", { active: active.length }, "info", "completions"));
   else if (active.length >= want)
     out.push(
-      reason(
-        `${plural(active.length, "pod")} active = ${why}: no new pod`,
-        "info",
-        why.startsWith("parallelism") ? "parallelism" : "completions",
-      ),
+      byCompletions
+        ? reason(
+            "why.job.enoughCompletions",
+            { ...why, active: active.length },
+            "info",
+            "completions",
+          )
+        : reason(
+            "why.job.enoughParallelism",
+            { ...why, active: active.length },
+            "info",
+            "parallelism",
+          ),
     );
   else if (bo)
     out.push(
       reason(
-        `next pod allowed in ${secs(bo.until - now)} (back-off ${bo.delay / 1000} s after ${plural(bo.n, "failure")})`,
+        "why.job.backoff",
+        { seconds: secs(bo.until - now), delay: bo.delay / 1000, failures: bo.n },
         "wait",
         "pod back-off",
       ),
@@ -201,32 +223,34 @@ export function whyJob(job: Job, pods: readonly Pod[], now: number): Reason[] {
   else
     out.push(
       reason(
-        `${active.length} active < ${why}: creating ${plural(want - active.length, "pod")}`,
+        byCompletions ? "why.job.createCompletions" : "why.job.createParallelism",
+        { ...why, active: active.length, count: want - active.length },
         "info",
         "parallelism",
       ),
     );
 
-  if (completions !== undefined)
+  if (completions !== undefined) {
+    const indexed = spec.completionMode === "Indexed";
     out.push(
       reason(
-        `${succeeded} of completions ${completions} succeeded${spec.completionMode === "Indexed" ? ` (indexes ${st.completedIndexes || "none"})` : ""}`,
+        !indexed
+          ? "why.job.progress"
+          : st.completedIndexes
+            ? "why.job.progressIndexed"
+            : "why.job.progressIndexedNone",
+        { succeeded, completions, indexes: st.completedIndexes ?? "" },
         succeeded > 0 ? "ok" : "info",
-        spec.completionMode === "Indexed" ? "completionMode" : "completions",
+        indexed ? "completionMode" : "completions",
       ),
     );
+  }
 
   // Pods that finished but still carry the tracking finalizer are not counted yet (spec §2.3).
   const uncounted = pods.filter(
     (p) => isTerminal(p) && p.metadata.finalizers?.includes("batch.kubernetes.io/job-tracking"),
   ).length;
-  if (uncounted > 0)
-    out.push(
-      reason(
-        `${plural(uncounted, "finished pod")} not counted yet: the controller syncs 1 s after a pod changes`,
-        "wait",
-      ),
-    );
+  if (uncounted > 0) out.push(reason("why.job.uncounted", { count: uncounted }, "wait"));
 
   // Failure accounting (spec §2.6).
   if (onFailure) {
@@ -236,7 +260,8 @@ export function whyJob(job: Job, pods: readonly Pod[], now: number): Reason[] {
     );
     out.push(
       reason(
-        `${plural(restarts, "container restart")}; backoffLimit ${limit}: the job fails when restarts reach ${Math.max(limit, 1)} (restartPolicy OnFailure)`,
+        "why.job.restarts",
+        { restarts, limit, reach: Math.max(limit, 1) },
         restarts > 0 ? "wait" : "info",
         "backoffLimit",
       ),
@@ -244,12 +269,13 @@ export function whyJob(job: Job, pods: readonly Pod[], now: number): Reason[] {
   } else if (failed > 0)
     out.push(
       reason(
-        `${plural(failed, "failure")} ≤ backoffLimit ${limit}: ${limit + 1 - failed === 1 ? "1 more failure fails" : `${limit + 1 - failed} more failures fail`} the job`,
+        "why.job.failures",
+        { failed, limit, left: limit + 1 - failed },
         "wait",
         "backoffLimit",
       ),
     );
-  else out.push(reason(`no failures yet; backoffLimit ${limit}`, "info", "backoffLimit"));
+  else out.push(reason("why.job.noFailures", { limit }, "info", "backoffLimit"));
 
   for (const p of active) {
     const cs = p.status?.containerStatuses?.[0];
@@ -260,7 +286,13 @@ export function whyJob(job: Job, pods: readonly Pod[], now: number): Reason[] {
       const delay = m ? (Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0)) * 1000 : 0;
       out.push(
         reason(
-          `pod ${p.metadata.name} restarts its container in ${secs(last + delay - now)} (CrashLoopBackOff ${delay / 1000} s after ${plural(cs?.restartCount ?? 0, "restart")})`,
+          "why.job.crashLoop",
+          {
+            pod: p.metadata.name ?? "",
+            seconds: secs(last + delay - now),
+            delay: delay / 1000,
+            restarts: cs?.restartCount ?? 0,
+          },
           "wait",
           "CrashLoopBackOff",
         ),
@@ -268,7 +300,8 @@ export function whyJob(job: Job, pods: readonly Pod[], now: number): Reason[] {
     } else if (w && /ImagePull|ErrImage/.test(w.reason ?? ""))
       out.push(
         reason(
-          `pod ${p.metadata.name} is stuck in ${w.reason}: it never fails by itself — only activeDeadlineSeconds or a delete ends it`,
+          "why.job.imagePull",
+          { pod: p.metadata.name ?? "", reason: w.reason ?? "" },
           "bad",
           "activeDeadlineSeconds",
         ),
@@ -279,7 +312,8 @@ export function whyJob(job: Job, pods: readonly Pod[], now: number): Reason[] {
     const at = Date.parse(st.startTime) + spec.activeDeadlineSeconds * 1000;
     out.push(
       reason(
-        `activeDeadlineSeconds ${spec.activeDeadlineSeconds}: the job fails in ${secs(at - now)} unless done`,
+        "why.job.deadline",
+        { deadline: spec.activeDeadlineSeconds, seconds: secs(at - now) },
         "wait",
         "activeDeadlineSeconds",
       ),
@@ -312,25 +346,21 @@ export function whyCronJob(
   const tz = spec.timeZone;
   const policy = spec.concurrencyPolicy ?? "Allow";
   const active = (cj.status?.active ?? []).map((r) => r.name ?? "");
-  const zone = tz ? ` ${tz}` : " UTC";
+  const zone = tz ? tz : "UTC";
   if (spec.suspend) {
-    out.push(
-      reason(
-        "suspend: true — no Jobs are created; on resume only the most recent missed tick runs",
-        "wait",
-        "cronjob suspend",
-      ),
-    );
+    out.push(reason("why.cron.suspended", {}, "wait", "cronjob suspend"));
   } else if (lane?.next !== undefined) {
     const running = active[active.length - 1];
-    let what = "creates a Job";
-    if (running && policy === "Forbid")
-      what = `will be skipped if job ${running} is still active (concurrencyPolicy Forbid)`;
-    else if (running && policy === "Replace")
-      what = `deletes job ${running} and creates a new one (concurrencyPolicy Replace)`;
+    const key: MessageKey =
+      running && policy === "Forbid"
+        ? "why.cron.nextForbid"
+        : running && policy === "Replace"
+          ? "why.cron.nextReplace"
+          : "why.cron.next";
     out.push(
       reason(
-        `next tick ${clock(lane.next, tz)}${zone} (in ${secs(lane.next - now)}): ${what}`,
+        key,
+        { time: clock(lane.next, tz), zone, seconds: secs(lane.next - now), job: running ?? "" },
         "wait",
         running && policy !== "Allow" ? "concurrencyPolicy" : "schedule",
       ),
@@ -339,42 +369,38 @@ export function whyCronJob(
   const ticks = lane?.ticks ?? [];
   const last = ticks[ticks.length - 1];
   if (last) {
-    const at = `tick ${clock(last.t, tz)}`;
+    const time = clock(last.t, tz);
     if (last.kind === "skipped") {
       const blocker = active[0] ?? jobs.find((j) => !j.status?.completionTime)?.metadata.name;
       out.push(
-        reason(
-          `${at} skipped: concurrencyPolicy Forbid and job ${blocker ?? "(previous)"} still active`,
-          "bad",
-          "concurrencyPolicy",
-        ),
+        blocker !== undefined
+          ? reason("why.cron.skipped", { time, job: blocker }, "bad", "concurrencyPolicy")
+          : reason("why.cron.skippedPrevious", { time }, "bad", "concurrencyPolicy"),
       );
     } else if (last.kind === "replaced")
       out.push(
-        reason(
-          `${at}: the still-running job was deleted and ${last.job} created (concurrencyPolicy Replace)`,
-          "info",
-          "concurrencyPolicy",
-        ),
+        reason("why.cron.replaced", { time, job: String(last.job) }, "info", "concurrencyPolicy"),
       );
     else if (last.kind === "missed")
       out.push(
         reason(
           spec.suspend
-            ? `${at} missed: the CronJob is suspended`
+            ? "why.cron.missedSuspended"
             : spec.startingDeadlineSeconds !== undefined
-              ? `${at} missed: not started within startingDeadlineSeconds ${spec.startingDeadlineSeconds}`
-              : `${at} missed`,
+              ? "why.cron.missedDeadline"
+              : "why.cron.missed",
+          { time, deadline: spec.startingDeadlineSeconds ?? "" },
           "bad",
           spec.suspend ? "cronjob suspend" : "startingDeadlineSeconds",
         ),
       );
-    else out.push(reason(`${at}: created job ${last.job}`, "ok", "schedule"));
+    else out.push(reason("why.cron.created", { time, job: String(last.job) }, "ok", "schedule"));
   }
   if (active.length > 0)
     out.push(
       reason(
-        `${plural(active.length, "active job")} (${active.join(", ")}); concurrencyPolicy ${policy}`,
+        "why.cron.active",
+        { count: active.length, names: active.join(", "), policy },
         "info",
         "concurrencyPolicy",
       ),
@@ -387,7 +413,13 @@ export function whyCronJob(
   ).length;
   out.push(
     reason(
-      `history: keeps ${spec.successfulJobsHistoryLimit ?? 3} successful (has ${finishedOk}) and ${spec.failedJobsHistoryLimit ?? 1} failed (has ${finishedBad}); older ones are deleted`,
+      "why.cron.history",
+      {
+        keepOk: spec.successfulJobsHistoryLimit ?? 3,
+        hasOk: finishedOk,
+        keepFailed: spec.failedJobsHistoryLimit ?? 1,
+        hasFailed: finishedBad,
+      },
       "info",
       "successfulJobsHistoryLimit",
     ),
@@ -395,7 +427,8 @@ export function whyCronJob(
   if (spec.startingDeadlineSeconds !== undefined)
     out.push(
       reason(
-        `startingDeadlineSeconds ${spec.startingDeadlineSeconds}: a tick not started within it is skipped silently`,
+        "why.cron.startingDeadline",
+        { deadline: spec.startingDeadlineSeconds },
         "info",
         "startingDeadlineSeconds",
       ),

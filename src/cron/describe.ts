@@ -88,12 +88,32 @@ function describeOr(f: readonly string[], locale: string): string {
     withDom.endsWith(monthText) &&
     full === time + domText + dowText + monthText;
   if (!consistent || !dowText.startsWith(", ")) return full;
-  const dowOr = dowText.replace(/^, (and |only )?on /, ", or on ");
-  return time + domText + (dowOr === dowText ? `, or ${dowText.slice(2)}` : dowOr) + monthText;
+  const or = OR_WORDING[locale];
+  if (!or) return full;
+  const dowOr = dowText.replace(or.joined, or.replacement);
+  return (
+    time + domText + (dowOr === dowText ? `, ${or.word} ${dowText.slice(2)}` : dowOr) + monthText
+  );
 }
 
-/** Only English is bundled (cronstrue/i18n weighs 200 kB); other locales fall back to it. */
-const BUNDLED_LOCALES: ReadonlySet<string> = new Set(["en"]);
+/** How to turn cronstrue's "and" between the day fields into "or", per locale. */
+const OR_WORDING: Readonly<Record<string, { joined: RegExp; replacement: string; word: string }>> =
+  {
+    en: { joined: /^, (and |only )?on /, replacement: ", or on ", word: "or" },
+    fr: { joined: /^, (et |uniquement )/, replacement: ", ou ", word: "ou" },
+    ru: { joined: /^, (и |только )/, replacement: ", или ", word: "или" },
+  };
+
+/**
+ * Only English is bundled (cronstrue/i18n weighs 200 kB); other locales fall back to it until
+ * the app has loaded cronstrue's own locale module (`cronstrue/locales/fr`) and registered it here.
+ */
+const BUNDLED_LOCALES = new Set<string>(["en"]);
+
+/** Describe in `locale` from now on (its cronstrue locale module must be loaded). */
+export function addDescribeLocale(locale: string): void {
+  BUNDLED_LOCALES.add(locale);
+}
 
 const plural = (n: number, unit: string): string => `${n} ${unit}${n === 1 ? "" : "s"}`;
 

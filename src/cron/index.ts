@@ -33,7 +33,7 @@ export {
 } from "./format.ts";
 export { cronEventMessages } from "./messages.ts";
 export type { DescribeResult } from "./describe.ts";
-export { describeParsed, describeSchedule } from "./describe.ts";
+export { addDescribeLocale, describeParsed, describeSchedule } from "./describe.ts";
 export type { PreviewResult, ScheduleWarning, WarningKind } from "./preview.ts";
 export { MAX_PREVIEW_RUNS, previewRuns, scheduleWarnings, zoneTransitions } from "./preview.ts";
 export type { LoadLocationResult } from "./zone.ts";

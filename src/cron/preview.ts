@@ -148,14 +148,16 @@ export function scheduleWarnings(
 }
 
 /**
- * What a schedule preview shows: the API server's errors, or the description, the next
- * `count` runs after `from` (epoch ms, strictly after) and the warnings.
+ * What a schedule preview shows: the API server's errors, or the description (in `locale` when
+ * registered, see `addDescribeLocale`), the next `count` runs after `from` (epoch ms, strictly
+ * after) and the warnings.
  */
 export function previewRuns(
   spec: string,
   timeZone: string | undefined,
   from: number,
   count: number,
+  locale = "en",
 ): PreviewResult {
   const errors = validateSchedule(spec, timeZone);
   const parsed = parseSchedule(spec);
@@ -164,7 +166,7 @@ export function previewRuns(
   const runs = nextRuns(schedule, from, Math.max(0, Math.min(count, MAX_PREVIEW_RUNS)), timeZone);
   return {
     ok: true,
-    description: describeParsed(schedule),
+    description: describeParsed(schedule, locale),
     zone: scheduleZone(schedule, timeZone),
     runs,
     warnings: scheduleWarnings(spec, schedule, timeZone, from, runs),

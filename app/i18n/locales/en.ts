@@ -37,6 +37,8 @@ const en = {
   "editor.apply": "apply",
   "editor.applyButton": "Apply",
   "editor.loading": "Loading editor…",
+  "editor.ariaLabel": "Kubernetes manifest (YAML)",
+  "editor.applyAction": "Apply manifest to the cluster",
   "editor.notApplied": "Not applied yet.",
 
   "cluster.label": "Cluster",
@@ -197,6 +199,23 @@ const en = {
   "cron.label": "Schedule preview",
   "cron.nextRuns": "Next runs ({zone})",
   "cron.yourTime": "Your time ({zone})",
+  "cron.hintNext": "{description} — next {runs}",
+  "cron.warn.domDowOr":
+    "Day of month ({dom}) and day of week ({dow}) are both restricted, so the schedule runs on every day that matches either of them, not only on days matching both.",
+  "cron.warn.never":
+    "This schedule never fires: no date matches it in the next 5 years. Kubernetes accepts it, then reports InvalidSchedule and creates no Job.",
+  "cron.warn.dstSkip":
+    "On {day} clocks in {zone} jump from {from} to {to}: {times} does not exist that day, so {count, plural, =1 {that run is} other {those runs are}} skipped.",
+  "cron.warn.dstRepeat":
+    "On {day} clocks in {zone} go back from {from} to {to}: {times} happens twice, and the schedule fires both times.",
+  "cron.warn.dstShiftEarlier":
+    "On {day} clocks in {zone} change from {from} to {to}: runs keep their local time, so they happen {hours, plural, one {# hour} other {# hours}} earlier in UTC.",
+  "cron.warn.dstShiftLater":
+    "On {day} clocks in {zone} change from {from} to {to}: runs keep their local time, so they happen {hours, plural, one {# hour} other {# hours}} later in UTC.",
+  "cron.warn.everySubMinute":
+    "@every {seconds}s fires more than once a minute, but Job names use the minute, so the CronJob creates at most one Job per minute.",
+  "cron.warn.everyIgnoresTimeZone":
+    "@every counts a fixed interval from the last run: the time zone (and daylight saving time) has no effect on it.",
 
   "cluster.views": "View",
   "cluster.viewCanvas": "Canvas",
@@ -239,6 +258,15 @@ const en = {
   "seg.terminating": "terminating",
   "seg.succeeded": "completed",
   "seg.failed": "failed",
+  "gantt.backoff": "back-off {seconds} s",
+  "gantt.deleted": "deleted",
+  "gantt.restart": "restart {count}",
+  "gantt.exit": "exit {code}",
+  "gantt.exitKilled": "exit {code} (killed)",
+  "gantt.ttlDeletion": "TTL deletion",
+  "gantt.jobDeleted": "Job deleted",
+  "gantt.pull": "pull",
+  "grid.unscheduled": "unscheduled",
   "timeline.markAt": "{label} at {time}",
   "timeline.exit": ", exit {code}",
   "timeline.restarts": ", {count, plural, one {# restart} other {# restarts}}",
@@ -295,6 +323,74 @@ const en = {
   "pod.indexTitle": "completion index",
   "pod.onNode": "Pods on {node}",
   "pod.gridOnNode": "{label} on {node}",
+  "why.job.backoffOnFailure":
+    "container restarts reached backoffLimit {limit} (restartPolicy OnFailure): job failed (BackoffLimitExceeded)",
+  "why.job.backoffExceeded":
+    "{failed, plural, one {# failure} other {# failures}} > backoffLimit {limit}: job failed (BackoffLimitExceeded)",
+  "why.job.deadlineExceeded":
+    "active longer than activeDeadlineSeconds {deadline}: job failed (DeadlineExceeded)",
+  "why.job.complete": "{succeeded} succeeded = completions {completions}: job complete",
+  "why.job.completeQueue": "a pod succeeded and none is active (no completions set): job complete",
+  "why.job.podFailurePolicy": "{message}: job failed",
+  "why.job.condition": "{type}: {reason} — {message}",
+  "why.job.waitTerminating":
+    "waiting for {count, plural, one {# terminating pod} other {# terminating pods}} to end before the final condition",
+  "why.job.failedStay":
+    "the {count, plural, one {# failed pod} other {# failed pods}} stay for their logs",
+  "why.job.ttl": "ttlSecondsAfterFinished {ttl}: deleted with its pods in {seconds} s",
+  "why.job.suspended": "suspend: true — no pod runs; resuming restarts the deadline",
+  "why.job.queueDone":
+    "a pod succeeded (work queue, no completions): no new pod; the job completes when the {active, plural, one {# active pod} other {# active pods}} end",
+  "why.job.enoughParallelism":
+    "{active, plural, one {# pod} other {# pods}} active = parallelism {parallelism}: no new pod",
+  "why.job.enoughCompletions":
+    "{active, plural, one {# pod} other {# pods}} active = completions {completions} − {succeeded} succeeded = {remaining}: no new pod",
+  "why.job.backoff":
+    "next pod allowed in {seconds} s (back-off {delay} s after {failures, plural, one {# failure} other {# failures}})",
+  "why.job.createParallelism":
+    "{active} active < parallelism {parallelism}: creating {count, plural, one {# pod} other {# pods}}",
+  "why.job.createCompletions":
+    "{active} active < completions {completions} − {succeeded} succeeded = {remaining}: creating {count, plural, one {# pod} other {# pods}}",
+  "why.job.progress": "{succeeded} of completions {completions} succeeded",
+  "why.job.progressIndexed":
+    "{succeeded} of completions {completions} succeeded (indexes {indexes})",
+  "why.job.progressIndexedNone":
+    "{succeeded} of completions {completions} succeeded (indexes none)",
+  "why.job.uncounted":
+    "{count, plural, one {# finished pod} other {# finished pods}} not counted yet: the controller syncs 1 s after a pod changes",
+  "why.job.restarts":
+    "{restarts, plural, one {# container restart} other {# container restarts}}; backoffLimit {limit}: the job fails when restarts reach {reach} (restartPolicy OnFailure)",
+  "why.job.failures":
+    "{failed, plural, one {# failure} other {# failures}} ≤ backoffLimit {limit}: {left, plural, =1 {# more failure fails} other {# more failures fail}} the job",
+  "why.job.noFailures": "no failures yet; backoffLimit {limit}",
+  "why.job.crashLoop":
+    "pod {pod} restarts its container in {seconds} s (CrashLoopBackOff {delay} s after {restarts, plural, one {# restart} other {# restarts}})",
+  "why.job.imagePull":
+    "pod {pod} is stuck in {reason}: it never fails by itself — only activeDeadlineSeconds or a delete ends it",
+  "why.job.deadline": "activeDeadlineSeconds {deadline}: the job fails in {seconds} s unless done",
+  "why.cron.suspended":
+    "suspend: true — no Jobs are created; on resume only the most recent missed tick runs",
+  "why.cron.next": "next tick {time} {zone} (in {seconds} s): creates a Job",
+  "why.cron.nextForbid":
+    "next tick {time} {zone} (in {seconds} s): will be skipped if job {job} is still active (concurrencyPolicy Forbid)",
+  "why.cron.nextReplace":
+    "next tick {time} {zone} (in {seconds} s): deletes job {job} and creates a new one (concurrencyPolicy Replace)",
+  "why.cron.skipped": "tick {time} skipped: concurrencyPolicy Forbid and job {job} still active",
+  "why.cron.skippedPrevious":
+    "tick {time} skipped: concurrencyPolicy Forbid and job (previous) still active",
+  "why.cron.replaced":
+    "tick {time}: the still-running job was deleted and {job} created (concurrencyPolicy Replace)",
+  "why.cron.missedSuspended": "tick {time} missed: the CronJob is suspended",
+  "why.cron.missedDeadline":
+    "tick {time} missed: not started within startingDeadlineSeconds {deadline}",
+  "why.cron.missed": "tick {time} missed",
+  "why.cron.created": "tick {time}: created job {job}",
+  "why.cron.active":
+    "{count, plural, one {# active job} other {# active jobs}} ({names}); concurrencyPolicy {policy}",
+  "why.cron.history":
+    "history: keeps {keepOk} successful (has {hasOk}) and {keepFailed} failed (has {hasFailed}); older ones are deleted",
+  "why.cron.startingDeadline":
+    "startingDeadlineSeconds {deadline}: a tick not started within it is skipped silently",
 } as const;
 
 export default en;

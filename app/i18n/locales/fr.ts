@@ -35,6 +35,8 @@ const fr: Catalog = {
   "editor.apply": "appliquer",
   "editor.applyButton": "Appliquer",
   "editor.loading": "Chargement de l'éditeur…",
+  "editor.ariaLabel": "Manifeste Kubernetes (YAML)",
+  "editor.applyAction": "Appliquer le manifeste au cluster",
   "editor.notApplied": "Rien d'appliqué pour l'instant.",
 
   "cluster.label": "Cluster",
@@ -198,6 +200,23 @@ const fr: Catalog = {
   "cron.label": "Aperçu de la planification",
   "cron.nextRuns": "Prochaines exécutions ({zone})",
   "cron.yourTime": "Votre heure ({zone})",
+  "cron.hintNext": "{description} — prochains {runs}",
+  "cron.warn.domDowOr":
+    "Le jour du mois ({dom}) et le jour de la semaine ({dow}) sont tous deux restreints : la planification s'exécute chaque jour qui correspond à l'un OU à l'autre, pas seulement les jours qui correspondent aux deux.",
+  "cron.warn.never":
+    "Cette planification ne se déclenche jamais : aucune date ne correspond dans les 5 prochaines années. Kubernetes l'accepte, puis signale InvalidSchedule et ne crée aucun Job.",
+  "cron.warn.dstSkip":
+    "Le {day}, les horloges de {zone} sautent de {from} à {to} : {times} n'existe pas ce jour-là, donc {count, plural, =1 {cette exécution est sautée} other {ces exécutions sont sautées}}.",
+  "cron.warn.dstRepeat":
+    "Le {day}, les horloges de {zone} reculent de {from} à {to} : {times} a lieu deux fois, et la planification se déclenche les deux fois.",
+  "cron.warn.dstShiftEarlier":
+    "Le {day}, les horloges de {zone} passent de {from} à {to} : les exécutions gardent leur heure locale, elles ont donc lieu {hours, plural, one {# heure} other {# heures}} plus tôt en UTC.",
+  "cron.warn.dstShiftLater":
+    "Le {day}, les horloges de {zone} passent de {from} à {to} : les exécutions gardent leur heure locale, elles ont donc lieu {hours, plural, one {# heure} other {# heures}} plus tard en UTC.",
+  "cron.warn.everySubMinute":
+    "@every {seconds}s se déclenche plus d'une fois par minute, mais les noms de Job utilisent la minute : le CronJob crée au plus un Job par minute.",
+  "cron.warn.everyIgnoresTimeZone":
+    "@every compte un intervalle fixe depuis la dernière exécution : le fuseau horaire (et l'heure d'été) n'a aucun effet.",
 
   "cluster.views": "Vue",
   "cluster.viewCanvas": "Canevas",
@@ -240,6 +259,15 @@ const fr: Catalog = {
   "seg.terminating": "arrêt",
   "seg.succeeded": "terminé",
   "seg.failed": "échoué",
+  "gantt.backoff": "back-off {seconds} s",
+  "gantt.deleted": "supprimé",
+  "gantt.restart": "redémarrage {count}",
+  "gantt.exit": "sortie {code}",
+  "gantt.exitKilled": "sortie {code} (tué)",
+  "gantt.ttlDeletion": "suppression TTL",
+  "gantt.jobDeleted": "Job supprimé",
+  "gantt.pull": "pull",
+  "grid.unscheduled": "non planifié",
   "timeline.markAt": "{label} à {time}",
   "timeline.exit": ", code de sortie {code}",
   "timeline.restarts": ", {count, plural, one {# redémarrage} other {# redémarrages}}",
@@ -297,6 +325,76 @@ const fr: Catalog = {
   "pod.indexTitle": "index de complétion",
   "pod.onNode": "Pods sur {node}",
   "pod.gridOnNode": "{label} sur {node}",
+  "why.job.backoffOnFailure":
+    "les redémarrages de conteneur ont atteint backoffLimit {limit} (restartPolicy OnFailure) : le Job a échoué (BackoffLimitExceeded)",
+  "why.job.backoffExceeded":
+    "{failed, plural, one {# échec} other {# échecs}} > backoffLimit {limit} : le Job a échoué (BackoffLimitExceeded)",
+  "why.job.deadlineExceeded":
+    "actif plus longtemps que activeDeadlineSeconds {deadline} : le Job a échoué (DeadlineExceeded)",
+  "why.job.complete": "{succeeded} réussis = completions {completions} : Job terminé",
+  "why.job.completeQueue":
+    "un Pod a réussi et aucun n'est actif (pas de completions) : Job terminé",
+  "why.job.podFailurePolicy": "{message} : le Job a échoué",
+  "why.job.condition": "{type} : {reason} — {message}",
+  "why.job.waitTerminating":
+    "attente de la fin {count, plural, one {du # Pod en arrêt} other {des # Pods en arrêt}} avant la condition finale",
+  "why.job.failedStay":
+    "{count, plural, one {le # Pod en échec reste} other {les # Pods en échec restent}} pour leurs logs",
+  "why.job.ttl": "ttlSecondsAfterFinished {ttl} : supprimé avec ses Pods dans {seconds} s",
+  "why.job.suspended":
+    "suspend: true — aucun Pod ne tourne ; la reprise relance le délai (deadline)",
+  "why.job.queueDone":
+    "un Pod a réussi (file de travail, pas de completions) : pas de nouveau Pod ; le Job se termine quand {active, plural, one {le # Pod actif finit} other {les # Pods actifs finissent}}",
+  "why.job.enoughParallelism":
+    "{active, plural, one {# Pod actif} other {# Pods actifs}} = parallelism {parallelism} : pas de nouveau Pod",
+  "why.job.enoughCompletions":
+    "{active, plural, one {# Pod actif} other {# Pods actifs}} = completions {completions} − {succeeded} réussis = {remaining} : pas de nouveau Pod",
+  "why.job.backoff":
+    "prochain Pod autorisé dans {seconds} s (back-off de {delay} s après {failures, plural, one {# échec} other {# échecs}})",
+  "why.job.createParallelism":
+    "{active} actifs < parallelism {parallelism} : création de {count, plural, one {# Pod} other {# Pods}}",
+  "why.job.createCompletions":
+    "{active} actifs < completions {completions} − {succeeded} réussis = {remaining} : création de {count, plural, one {# Pod} other {# Pods}}",
+  "why.job.progress": "{succeeded} réussis sur completions {completions}",
+  "why.job.progressIndexed": "{succeeded} réussis sur completions {completions} (index {indexes})",
+  "why.job.progressIndexedNone": "{succeeded} réussis sur completions {completions} (aucun index)",
+  "why.job.uncounted":
+    "{count, plural, one {# Pod terminé pas encore compté} other {# Pods terminés pas encore comptés}} : le contrôleur se synchronise 1 s après chaque changement de Pod",
+  "why.job.restarts":
+    "{restarts, plural, one {# redémarrage de conteneur} other {# redémarrages de conteneur}} ; backoffLimit {limit} : le Job échoue quand les redémarrages atteignent {reach} (restartPolicy OnFailure)",
+  "why.job.failures":
+    "{failed, plural, one {# échec} other {# échecs}} ≤ backoffLimit {limit} : encore {left, plural, =1 {# échec fait} other {# échecs font}} échouer le Job",
+  "why.job.noFailures": "aucun échec pour l'instant ; backoffLimit {limit}",
+  "why.job.crashLoop":
+    "le Pod {pod} redémarre son conteneur dans {seconds} s (CrashLoopBackOff de {delay} s après {restarts, plural, one {# redémarrage} other {# redémarrages}})",
+  "why.job.imagePull":
+    "le Pod {pod} est bloqué en {reason} : il n'échoue jamais de lui-même — seuls activeDeadlineSeconds ou une suppression y mettent fin",
+  "why.job.deadline":
+    "activeDeadlineSeconds {deadline} : le Job échoue dans {seconds} s s'il n'a pas fini",
+  "why.cron.suspended":
+    "suspend: true — aucun Job n'est créé ; à la reprise, seul le dernier déclenchement manqué s'exécute",
+  "why.cron.next": "prochain déclenchement {time} {zone} (dans {seconds} s) : crée un Job",
+  "why.cron.nextForbid":
+    "prochain déclenchement {time} {zone} (dans {seconds} s) : sera sauté si le Job {job} est encore actif (concurrencyPolicy Forbid)",
+  "why.cron.nextReplace":
+    "prochain déclenchement {time} {zone} (dans {seconds} s) : supprime le Job {job} et en crée un nouveau (concurrencyPolicy Replace)",
+  "why.cron.skipped":
+    "déclenchement {time} sauté : concurrencyPolicy Forbid et le Job {job} est encore actif",
+  "why.cron.skippedPrevious":
+    "déclenchement {time} sauté : concurrencyPolicy Forbid et le Job précédent est encore actif",
+  "why.cron.replaced":
+    "déclenchement {time} : le Job encore en cours a été supprimé et {job} créé (concurrencyPolicy Replace)",
+  "why.cron.missedSuspended": "déclenchement {time} manqué : le CronJob est suspendu",
+  "why.cron.missedDeadline":
+    "déclenchement {time} manqué : pas démarré dans le délai startingDeadlineSeconds {deadline}",
+  "why.cron.missed": "déclenchement {time} manqué",
+  "why.cron.created": "déclenchement {time} : Job {job} créé",
+  "why.cron.active":
+    "{count, plural, one {# Job actif} other {# Jobs actifs}} ({names}) ; concurrencyPolicy {policy}",
+  "why.cron.history":
+    "historique : garde {keepOk} réussis ({hasOk} présents) et {keepFailed} en échec ({hasFailed} présents) ; les plus anciens sont supprimés",
+  "why.cron.startingDeadline":
+    "startingDeadlineSeconds {deadline} : un déclenchement non démarré dans ce délai est sauté sans bruit",
 };
 
 export default fr;

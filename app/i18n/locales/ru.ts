@@ -35,6 +35,8 @@ const ru: Catalog = {
   "editor.apply": "применить",
   "editor.applyButton": "Применить",
   "editor.loading": "Загрузка редактора…",
+  "editor.ariaLabel": "Манифест Kubernetes (YAML)",
+  "editor.applyAction": "Применить манифест к кластеру",
   "editor.notApplied": "Пока ничего не применено.",
 
   "cluster.label": "Кластер",
@@ -198,6 +200,23 @@ const ru: Catalog = {
   "cron.label": "Предпросмотр расписания",
   "cron.nextRuns": "Ближайшие запуски ({zone})",
   "cron.yourTime": "Ваше время ({zone})",
+  "cron.hintNext": "{description} — далее {runs}",
+  "cron.warn.domDowOr":
+    "Ограничены и день месяца ({dom}), и день недели ({dow}), поэтому расписание срабатывает в каждый день, подходящий под любое из условий, а не только в дни, подходящие под оба.",
+  "cron.warn.never":
+    "Это расписание никогда не срабатывает: ни одна дата в ближайшие 5 лет не подходит. Kubernetes принимает его, затем сообщает InvalidSchedule и не создаёт ни одного Job.",
+  "cron.warn.dstSkip":
+    "{day} часы в {zone} переводятся с {from} на {to}: {times} в этот день не существует, поэтому {count, plural, =1 {этот запуск пропускается} other {эти запуски пропускаются}}.",
+  "cron.warn.dstRepeat":
+    "{day} часы в {zone} переводятся назад с {from} на {to}: {times} наступает дважды, и расписание срабатывает оба раза.",
+  "cron.warn.dstShiftEarlier":
+    "{day} часы в {zone} меняются с {from} на {to}: запуски сохраняют местное время, поэтому происходят на {hours, plural, one {# час} few {# часа} many {# часов} other {# часа}} раньше по UTC.",
+  "cron.warn.dstShiftLater":
+    "{day} часы в {zone} меняются с {from} на {to}: запуски сохраняют местное время, поэтому происходят на {hours, plural, one {# час} few {# часа} many {# часов} other {# часа}} позже по UTC.",
+  "cron.warn.everySubMinute":
+    "@every {seconds}s срабатывает чаще раза в минуту, но имена Job содержат минуту, поэтому CronJob создаёт не больше одного Job в минуту.",
+  "cron.warn.everyIgnoresTimeZone":
+    "@every отсчитывает фиксированный интервал от последнего запуска: часовой пояс (и летнее время) на него не влияет.",
 
   "cluster.views": "Вид",
   "cluster.viewCanvas": "Схема",
@@ -240,6 +259,15 @@ const ru: Catalog = {
   "seg.terminating": "завершение",
   "seg.succeeded": "завершён",
   "seg.failed": "сбой",
+  "gantt.backoff": "back-off {seconds} с",
+  "gantt.deleted": "удалён",
+  "gantt.restart": "перезапуск {count}",
+  "gantt.exit": "выход {code}",
+  "gantt.exitKilled": "выход {code} (убит)",
+  "gantt.ttlDeletion": "удаление по TTL",
+  "gantt.jobDeleted": "Job удалён",
+  "gantt.pull": "pull",
+  "grid.unscheduled": "не назначен",
   "timeline.markAt": "{label} в {time}",
   "timeline.exit": ", код выхода {code}",
   "timeline.restarts":
@@ -298,6 +326,75 @@ const ru: Catalog = {
   "pod.indexTitle": "индекс завершения",
   "pod.onNode": "Pod-ы на {node}",
   "pod.gridOnNode": "{label} на {node}",
+  "why.job.backoffOnFailure":
+    "перезапуски контейнера достигли backoffLimit {limit} (restartPolicy OnFailure): Job завершился неудачей (BackoffLimitExceeded)",
+  "why.job.backoffExceeded":
+    "{failed, plural, one {# неудача} few {# неудачи} many {# неудач} other {# неудачи}} > backoffLimit {limit}: Job завершился неудачей (BackoffLimitExceeded)",
+  "why.job.deadlineExceeded":
+    "активен дольше activeDeadlineSeconds {deadline}: Job завершился неудачей (DeadlineExceeded)",
+  "why.job.complete": "успешно {succeeded} = completions {completions}: Job выполнен",
+  "why.job.completeQueue":
+    "один Pod завершился успешно и активных нет (completions не задан): Job выполнен",
+  "why.job.podFailurePolicy": "{message}: Job завершился неудачей",
+  "why.job.condition": "{type}: {reason} — {message}",
+  "why.job.waitTerminating":
+    "ожидание завершения {count, plural, one {# останавливающегося Pod} few {# останавливающихся Pod-ов} many {# останавливающихся Pod-ов} other {# останавливающегося Pod}} перед итоговым условием",
+  "why.job.failedStay":
+    "{count, plural, one {# неудачный Pod остаётся} few {# неудачных Pod-а остаются} many {# неудачных Pod-ов остаются} other {# неудачного Pod-а остаются}} ради логов",
+  "why.job.ttl": "ttlSecondsAfterFinished {ttl}: будет удалён вместе с Pod-ами через {seconds} с",
+  "why.job.suspended":
+    "suspend: true — Pod-ы не запускаются; при возобновлении отсчёт срока начинается заново",
+  "why.job.queueDone":
+    "один Pod завершился успешно (очередь задач, completions не задан): новых Pod нет; Job завершится, когда закончатся {active, plural, one {# активный Pod} few {# активных Pod-а} many {# активных Pod-ов} other {# активного Pod-а}}",
+  "why.job.enoughParallelism":
+    "активно {active, plural, one {# Pod} few {# Pod-а} many {# Pod-ов} other {# Pod-а}} = parallelism {parallelism}: новых Pod нет",
+  "why.job.enoughCompletions":
+    "активно {active, plural, one {# Pod} few {# Pod-а} many {# Pod-ов} other {# Pod-а}} = completions {completions} − успешно {succeeded} = {remaining}: новых Pod нет",
+  "why.job.backoff":
+    "следующий Pod разрешён через {seconds} с (back-off {delay} с после {failures, plural, one {# неудачи} few {# неудач} many {# неудач} other {# неудачи}})",
+  "why.job.createParallelism":
+    "активно {active} < parallelism {parallelism}: создаётся {count, plural, one {# Pod} few {# Pod-а} many {# Pod-ов} other {# Pod-а}}",
+  "why.job.createCompletions":
+    "активно {active} < completions {completions} − успешно {succeeded} = {remaining}: создаётся {count, plural, one {# Pod} few {# Pod-а} many {# Pod-ов} other {# Pod-а}}",
+  "why.job.progress": "успешно {succeeded} из completions {completions}",
+  "why.job.progressIndexed": "успешно {succeeded} из completions {completions} (индексы {indexes})",
+  "why.job.progressIndexedNone": "успешно {succeeded} из completions {completions} (индексов нет)",
+  "why.job.uncounted":
+    "{count, plural, one {# завершённый Pod ещё не учтён} few {# завершённых Pod-а ещё не учтены} many {# завершённых Pod-ов ещё не учтены} other {# завершённого Pod-а ещё не учтены}}: контроллер синхронизируется через 1 с после изменения Pod",
+  "why.job.restarts":
+    "{restarts, plural, one {# перезапуск контейнера} few {# перезапуска контейнера} many {# перезапусков контейнера} other {# перезапуска контейнера}}; backoffLimit {limit}: Job завершится неудачей, когда перезапусков станет {reach} (restartPolicy OnFailure)",
+  "why.job.failures":
+    "{failed, plural, one {# неудача} few {# неудачи} many {# неудач} other {# неудачи}} ≤ backoffLimit {limit}: ещё {left, plural, one {# неудача} few {# неудачи} many {# неудач} other {# неудачи}} — и Job завершится неудачей",
+  "why.job.noFailures": "неудач пока нет; backoffLimit {limit}",
+  "why.job.crashLoop":
+    "Pod {pod} перезапустит контейнер через {seconds} с (CrashLoopBackOff {delay} с после {restarts, plural, one {# перезапуска} few {# перезапусков} many {# перезапусков} other {# перезапуска}})",
+  "why.job.imagePull":
+    "Pod {pod} застрял в {reason}: сам он никогда не завершится неудачей — его остановит только activeDeadlineSeconds или удаление",
+  "why.job.deadline":
+    "activeDeadlineSeconds {deadline}: Job завершится неудачей через {seconds} с, если не успеет",
+  "why.cron.suspended":
+    "suspend: true — Job-ы не создаются; при возобновлении запустится только последний пропущенный запуск",
+  "why.cron.next": "следующий запуск {time} {zone} (через {seconds} с): создаёт Job",
+  "why.cron.nextForbid":
+    "следующий запуск {time} {zone} (через {seconds} с): будет пропущен, если Job {job} ещё активен (concurrencyPolicy Forbid)",
+  "why.cron.nextReplace":
+    "следующий запуск {time} {zone} (через {seconds} с): удаляет Job {job} и создаёт новый (concurrencyPolicy Replace)",
+  "why.cron.skipped": "запуск {time} пропущен: concurrencyPolicy Forbid, а Job {job} ещё активен",
+  "why.cron.skippedPrevious":
+    "запуск {time} пропущен: concurrencyPolicy Forbid, а предыдущий Job ещё активен",
+  "why.cron.replaced":
+    "запуск {time}: ещё работающий Job удалён и создан {job} (concurrencyPolicy Replace)",
+  "why.cron.missedSuspended": "запуск {time} упущен: CronJob приостановлен",
+  "why.cron.missedDeadline":
+    "запуск {time} упущен: не начался в пределах startingDeadlineSeconds {deadline}",
+  "why.cron.missed": "запуск {time} упущен",
+  "why.cron.created": "запуск {time}: создан Job {job}",
+  "why.cron.active":
+    "{count, plural, one {# активный Job} few {# активных Job-а} many {# активных Job-ов} other {# активного Job-а}} ({names}); concurrencyPolicy {policy}",
+  "why.cron.history":
+    "история: хранит {keepOk} успешных (сейчас {hasOk}) и {keepFailed} неудачных (сейчас {hasFailed}); более старые удаляются",
+  "why.cron.startingDeadline":
+    "startingDeadlineSeconds {deadline}: запуск, не начавшийся в этот срок, молча пропускается",
 };
 
 export default ru;
