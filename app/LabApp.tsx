@@ -10,6 +10,7 @@ import { LessonController } from "./lesson/controller.ts";
 import { LanguageSwitch } from "./lesson/LanguageSwitch.tsx";
 import { LessonProvider } from "./lesson/LessonContext.tsx";
 import { LessonPanel } from "./lesson/LessonPanel.tsx";
+import { packFromSearch } from "./lesson/pack-choice.ts";
 import { browserStorage } from "./lab/persist.ts";
 import { LabRuntime } from "./lab/runtime.ts";
 import { DEFAULT_MANIFEST } from "./lab/default-manifest.ts";
@@ -35,7 +36,9 @@ function createLab() {
     observe: viz.observe,
   });
   viz.connect(runtime);
-  const lesson = new LessonController({ runtime, labStore: store, locale, storage });
+  // The pack named in the address (?pack=<name>); an invalid name is refused by the controller.
+  const packName = packFromSearch(window.location.search).name;
+  const lesson = new LessonController({ runtime, labStore: store, locale, storage, packName });
   return { store, runtime, actions: runtime.boundActions(), locale, lesson, viz };
 }
 

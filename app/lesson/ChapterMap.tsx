@@ -2,6 +2,7 @@ import { useEffect, useRef } from "react";
 import type { Pack } from "../../src/lab/index.ts";
 import { useLocale, useT } from "../i18n/I18nProvider.tsx";
 import { useLesson, useLessonController } from "./LessonContext.tsx";
+import { InstructorsDoc } from "./InstructorsDoc.tsx";
 import { Markdown } from "./Markdown.tsx";
 import { chapters, exerciseStrings, packStrings } from "./pack-view.ts";
 import { doneCount } from "./progress.ts";
@@ -123,6 +124,9 @@ export function ChapterMap({ pack, onPicked }: { pack: Pack; onPicked: () => voi
         })}
       </ol>
       <ProgressTransfer />
+      <footer className="chapter-map__foot">
+        <InstructorsDoc />
+      </footer>
     </div>
   );
 }

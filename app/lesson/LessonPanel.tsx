@@ -3,7 +3,9 @@ import { useT } from "../i18n/I18nProvider.tsx";
 import { browserStorage } from "../lab/persist.ts";
 import { ChapterMap } from "./ChapterMap.tsx";
 import { ExerciseView } from "./ExerciseView.tsx";
+import { InstructorsDoc } from "./InstructorsDoc.tsx";
 import { useLesson, useLessonController } from "./LessonContext.tsx";
+import { packOptions, searchWithPack } from "./pack-choice.ts";
 import { doneCount } from "./progress.ts";
 import "./lesson.css";
 
@@ -23,15 +25,101 @@ function BookIcon() {
   );
 }
 
+/** Problems listed at most in the panel (a broken pack can have hundreds). */
+const MAX_PROBLEMS = 20;
+
+/** The pack selector: the built-in packs (and the one in the address, if another). */
+function PackSelect() {
+  const t = useT();
+  const controller = useLessonController();
+  const packName = useLesson((s) => s.packName);
+  const options = packOptions(packName);
+  const choose = (name: string) => {
+    const { pathname, search, hash } = window.location;
+    window.history.replaceState(
+      window.history.state,
+      "",
+      pathname + searchWithPack(search, name) + hash,
+    );
+    void controller.switchPack(name);
+  };
+  return (
+    <select
+      className="pack-select"
+      value={options.includes(packName) ? packName : ""}
+      onChange={(e) => choose(e.target.value)}
+      aria-label={t("lesson.packChoice")}
+      title={t("lesson.packChoice")}
+      data-testid="pack-select"
+    >
+      {!options.includes(packName) && (
+        <option value="" disabled>
+          —
+        </option>
+      )}
+      {options.map((name) => (
+        <option key={name} value={name}>
+          {name}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** Why the pack could not be loaded: words in the learner's language, the loader's problems as is. */
+function LoadFailure() {
+  const t = useT();
+  const controller = useLessonController();
+  const packName = useLesson((s) => s.packName);
+  const loadError = useLesson((s) => s.loadError);
+  const failure = useLesson((s) => s.loadFailure);
+  const problems = useLesson((s) => s.loadProblems) ?? [];
+  return (
+    <div className="lesson__status lesson__status--error" role="alert" data-testid="load-failure">
+      <p>{t("lesson.loadFailed")}</p>
+      {failure === "badName" ? (
+        <p>{t("lesson.badPackName", { pack: packName })}</p>
+      ) : failure === "problems" ? (
+        <>
+          <p>{t("lesson.packProblems", { pack: packName, n: problems.length })}</p>
+          <ul className="load-problems" lang="en">
+            {problems.slice(0, MAX_PROBLEMS).map((p, i) => (
+              <li key={i}>
+                <code>
+                  {p.file}
+                  {p.path ? ` (${p.path})` : ""}
+                </code>{" "}
+                {p.message}
+              </li>
+            ))}
+          </ul>
+          {problems.length > MAX_PROBLEMS && (
+            <p>{t("lesson.moreProblems", { n: problems.length - MAX_PROBLEMS })}</p>
+          )}
+        </>
+      ) : (
+        <>
+          <p>{t("lesson.packUnreachable", { pack: packName })}</p>
+          <code lang="en">{loadError}</code>
+        </>
+      )}
+      {failure !== "badName" && (
+        <button type="button" className="btn" onClick={() => void controller.load()}>
+          {t("lesson.retry")}
+        </button>
+      )}
+      <InstructorsDoc />
+    </div>
+  );
+}
+
 /**
  * The lesson column beside the editor, cluster and terminal: the chapter map (and the sandbox),
  * or the exercise being worked on. Collapses to a narrow rail.
  */
 export function LessonPanel() {
   const t = useT();
-  const controller = useLessonController();
   const status = useLesson((s) => s.status);
-  const loadError = useLesson((s) => s.loadError);
   const pack = useLesson((s) => s.pack);
   const current = useLesson((s) => s.current);
   const progress = useLesson((s) => s.progress);
@@ -97,6 +185,7 @@ export function LessonPanel() {
             {t("lesson.course")}
           </span>
         )}
+        <PackSelect />
         <span
           className={`mode-pill ${exercise ? "mode-pill--exercise" : ""}`}
           data-testid="mode-pill"
@@ -116,15 +205,7 @@ export function LessonPanel() {
         </button>
       </div>
       {status === "loading" && <p className="lesson__status">{t("lesson.loading")}</p>}
-      {status === "error" && (
-        <div className="lesson__status lesson__status--error" role="alert">
-          <p>{t("lesson.loadFailed")}</p>
-          <code>{loadError}</code>
-          <button type="button" className="btn" onClick={() => void controller.load()}>
-            {t("lesson.retry")}
-          </button>
-        </div>
-      )}
+      {status === "error" && <LoadFailure />}
       {pack &&
         (mapShown ? (
           <ChapterMap pack={pack} onPicked={() => setShowMap(false)} />

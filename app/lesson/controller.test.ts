@@ -144,3 +144,83 @@ describe("LessonController", () => {
     });
   });
 });
+
+describe("choosing a pack", () => {
+  // Every built-in pack's files, served as the page's fetch would serve /packs/.
+  const served = import.meta.glob<string>("/public/packs/**/*", {
+    query: "?raw",
+    import: "default",
+    eager: true,
+  });
+  const asked: string[] = [];
+  const fakeFetch = ((url: string) => {
+    asked.push(url);
+    const text = served[`/public${url}`];
+    return Promise.resolve({
+      ok: text !== undefined,
+      text: () => Promise.resolve(text ?? ""),
+    });
+  }) as unknown as typeof fetch;
+
+  function bare(packName?: string, storage: KeyValueStore = memoryStorage()) {
+    const store = createLabStore();
+    const locale = createLocaleStore(storage, ["en"]);
+    const runtime = new LabRuntime({
+      store,
+      storage,
+      defaultEditorText: "",
+      frames: { request: () => 0, cancel: () => {} },
+      t: locale.t,
+    });
+    const lesson = new LessonController({ runtime, labStore: store, locale, storage, packName });
+    return { lesson, storage };
+  }
+
+  it("loads the built-in course by default, and another pack by name", async () => {
+    const { lesson } = bare();
+    await lesson.load(fakeFetch);
+    expect(lesson.store.getState()).toMatchObject({ status: "ready", packName: "batch-course" });
+    const other = bare("example").lesson;
+    await other.load(fakeFetch);
+    expect(other.store.getState().pack?.meta.id).toBe("example");
+  });
+
+  it("keeps progress per pack when switching, batch-course under its existing key", async () => {
+    const { lesson, storage } = bare();
+    await lesson.load(fakeFetch);
+    lesson.start("one-shot");
+    expect(storage.get(progressKey("batch-course"))).toContain('"current": "one-shot"');
+    await lesson.switchPack("example", fakeFetch);
+    const s = lesson.store.getState();
+    expect(s).toMatchObject({ status: "ready", packName: "example", current: undefined });
+    expect(s.progress.pack).toBe("example");
+    // Leaving a pack does not forget where the learner was in it.
+    expect(storage.get(progressKey("batch-course"))).toContain('"current": "one-shot"');
+    await lesson.switchPack("batch-course", fakeFetch);
+    expect(lesson.store.getState().current).toBe("one-shot");
+  });
+
+  it("refuses a name that is not a pack folder without fetching anything", async () => {
+    asked.length = 0;
+    const { lesson } = bare("https://evil.example/x");
+    await lesson.load(fakeFetch);
+    expect(asked).toEqual([]);
+    expect(lesson.store.getState()).toMatchObject({ status: "error", loadFailure: "badName" });
+  });
+
+  it("reports the loader's problems for a pack that cannot be used", async () => {
+    const { lesson } = bare("no-such-pack");
+    await lesson.load(fakeFetch);
+    const s = lesson.store.getState();
+    expect(s).toMatchObject({ status: "error", loadFailure: "problems" });
+    expect(s.loadProblems?.[0]).toMatchObject({ file: "pack.yaml", message: "is missing" });
+  });
+
+  it("drops a load overtaken by another pack", async () => {
+    const { lesson } = bare();
+    const first = lesson.load(fakeFetch);
+    const second = lesson.switchPack("example", fakeFetch);
+    await Promise.all([first, second]);
+    expect(lesson.store.getState().pack?.meta.id).toBe("example");
+  });
+});

@@ -1,10 +1,11 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
-import { loadPack, type GoalStatus, type Pack } from "../../src/lab/index.ts";
+import { loadPack, type GoalStatus, type Pack, type PackProblem } from "../../src/lab/index.ts";
 import type { LocaleStore } from "../i18n/locale-store.ts";
 import type { KeyValueStore } from "../lab/persist.ts";
 import type { LabRuntime } from "../lab/runtime.ts";
 import type { LabStore } from "../state/store.ts";
 import { ExerciseEngine, exerciseMode, startFiles } from "./exercise-engine.ts";
+import { DEFAULT_PACK, isPackName, packUrl } from "./pack-choice.ts";
 import { prefetchingSource } from "./pack-source.ts";
 import {
   emptyProgress,
@@ -17,7 +18,7 @@ import {
 } from "./progress.ts";
 
 /** The built-in course, served from public/. */
-export const COURSE_URL = "/packs/batch-course/";
+export const COURSE_URL = packUrl(DEFAULT_PACK);
 /** Wall time between two solution steps, so each one can be read as it runs. */
 export const SOLUTION_STEP_MS = 900;
 /** Goals about time alone (deadlines, "held for") are re-read this often while time flows. */
@@ -32,8 +33,17 @@ export type ImportOutcome = { ok: true; done: number } | { ok: false; error: Pro
 
 export interface LessonState {
   status: "loading" | "ready" | "error";
+  /** The pack asked for (a folder under /packs/; see pack-choice.ts). */
+  packName: string;
   /** Why the pack could not be loaded (in English: it is a problem of the pack, for its author). */
   loadError?: string;
+  /**
+   * What kind of failure: an invalid pack name (nothing was fetched), the loader's problems
+   * (listed in `loadProblems`), or the network.
+   */
+  loadFailure?: "badName" | "problems" | "fetch";
+  /** The loader's problems with the pack (in English, for its author). */
+  loadProblems?: readonly PackProblem[];
   pack?: Pack;
   /** The exercise whose cluster the lab runs; undefined: the sandbox. */
   current?: string;
@@ -56,6 +66,8 @@ export interface LessonControllerOptions {
   wallNow?: () => number;
   /** Wait this many wall milliseconds (setTimeout in the page; instant in tests). */
   sleep?: (ms: number) => Promise<void>;
+  /** The pack to load (a folder under /packs/); default the built-in course. */
+  packName?: string;
 }
 
 const sameGoals = (a: readonly GoalStatus[], b: readonly GoalStatus[]) =>
@@ -80,6 +92,8 @@ export class LessonController {
   /** Bumped to cancel a solution replay in progress. */
   private replayToken = 0;
   private loading: Promise<void> | undefined;
+  /** Bumped when another pack is asked for: a load still in flight is then dropped. */
+  private loadToken = 0;
   private poll: ReturnType<typeof setInterval> | undefined;
 
   constructor(opts: LessonControllerOptions) {
@@ -89,11 +103,13 @@ export class LessonController {
     this.storage = opts.storage;
     this.wallNow = opts.wallNow ?? (() => performance.now());
     this.sleep = opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    const packName = opts.packName ?? DEFAULT_PACK;
     this.store = createStore<LessonState>()(() => ({
       status: "loading",
+      packName,
       goals: [],
       allMet: false,
-      progress: emptyProgress("batch-course"),
+      progress: emptyProgress(packName),
     }));
     this.unsubscribe.push(
       this.labStore.subscribe(() => this.refreshGoals()),
@@ -106,25 +122,76 @@ export class LessonController {
   }
 
   /** Fetch and check the course, restore progress, and return to the exercise the learner was on. */
-  load(fetchFn: typeof fetch = (u) => fetch(u), url = COURSE_URL): Promise<void> {
+  load(fetchFn: typeof fetch = (u) => fetch(u)): Promise<void> {
     // Once is enough (React's StrictMode runs effects twice); after a failure, Retry loads again.
     if (this.loading && this.store.getState().status !== "error") return this.loading;
-    this.store.setState({ status: "loading", loadError: undefined });
-    this.loading = this.fetchPack(fetchFn, url);
+    this.store.setState({
+      status: "loading",
+      loadError: undefined,
+      loadFailure: undefined,
+      loadProblems: undefined,
+    });
+    this.loading = this.fetchPack(fetchFn, this.store.getState().packName, this.loadToken);
     return this.loading;
   }
 
-  private async fetchPack(fetchFn: typeof fetch, url: string): Promise<void> {
+  /**
+   * Load another pack (the selector): the lab goes back to the sandbox meanwhile; each pack keeps
+   * its own progress (saved under its id), and the learner returns to where they were in it.
+   */
+  switchPack(name: string, fetchFn: typeof fetch = (u) => fetch(u)): Promise<void> {
+    const state = this.store.getState();
+    if (name === state.packName && state.status !== "error" && this.loading) return this.loading;
+    this.loadToken++;
+    this.replayToken++;
+    // Leave the exercise without recording it: the old pack's progress still says where they were.
+    if (state.current !== undefined) this.runtime.switchMode(this.runtime.sandboxMode());
+    this.store.setState({
+      status: "loading",
+      packName: name,
+      pack: undefined,
+      current: undefined,
+      goals: [],
+      allMet: false,
+      replay: undefined,
+      lastImport: undefined,
+      progress: emptyProgress(name),
+      loadError: undefined,
+      loadFailure: undefined,
+      loadProblems: undefined,
+    });
+    this.loading = this.fetchPack(fetchFn, name, this.loadToken);
+    return this.loading;
+  }
+
+  private async fetchPack(fetchFn: typeof fetch, name: string, token: number): Promise<void> {
+    if (!isPackName(name)) {
+      this.store.setState({
+        status: "error",
+        loadFailure: "badName",
+        loadError: `not a pack name: ${JSON.stringify(name)}`,
+      });
+      return;
+    }
     try {
-      const { pack, problems } = await loadPack(prefetchingSource(url, fetchFn));
+      const { pack, problems } = await loadPack(prefetchingSource(packUrl(name), fetchFn));
+      if (token !== this.loadToken) return;
       if (!pack) {
         const first = problems[0];
-        throw new Error(first ? `${first.file}: ${first.message}` : "the pack is empty");
+        this.store.setState({
+          status: "error",
+          loadFailure: "problems",
+          loadProblems: problems,
+          loadError: first ? `${first.file}: ${first.message}` : "the pack is empty",
+        });
+        return;
       }
       this.usePack(pack);
     } catch (e) {
+      if (token !== this.loadToken) return;
       this.store.setState({
         status: "error",
+        loadFailure: "fetch",
         loadError: e instanceof Error ? e.message : String(e),
       });
     }

@@ -90,6 +90,18 @@ const en = {
   "lesson.loading": "Loading the course…",
   "lesson.loadFailed": "The course could not be loaded.",
   "lesson.retry": "Try again",
+  "lesson.packChoice": "Exercise pack",
+  "lesson.badPackName":
+    "“{pack}” is not a pack name: a pack is named by lowercase letters, digits and dashes (for example ?pack=example).",
+  "lesson.packProblems":
+    "The pack “{pack}” has {n, plural, one {# problem} other {# problems}} (listed in English, for its author):",
+  "lesson.moreProblems": "…and {n} more.",
+  "lesson.packUnreachable": "The pack “{pack}” could not be fetched:",
+  "lesson.forInstructors": "For instructors: writing packs",
+  "lesson.closeDoc": "Close",
+  "lesson.docInEnglish": "This page is in English only.",
+  "lesson.docLoading": "Loading…",
+  "lesson.docFailed": "The page could not be loaded.",
   "lesson.modeSandbox": "Sandbox",
   "lesson.modeExercise": "Exercise",
   "lesson.sandbox": "Free sandbox",

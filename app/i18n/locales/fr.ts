@@ -88,6 +88,18 @@ const fr: Catalog = {
   "lesson.loading": "Chargement du cours…",
   "lesson.loadFailed": "Le cours n'a pas pu être chargé.",
   "lesson.retry": "Réessayer",
+  "lesson.packChoice": "Pack d'exercices",
+  "lesson.badPackName":
+    "« {pack} » n'est pas un nom de pack : un pack se nomme avec des minuscules, des chiffres et des tirets (par exemple ?pack=example).",
+  "lesson.packProblems":
+    "Le pack « {pack} » a {n, plural, one {# problème} other {# problèmes}} (listés en anglais, pour son auteur) :",
+  "lesson.moreProblems": "…et {n} de plus.",
+  "lesson.packUnreachable": "Le pack « {pack} » n'a pas pu être téléchargé :",
+  "lesson.forInstructors": "Pour les formateurs : écrire des packs",
+  "lesson.closeDoc": "Fermer",
+  "lesson.docInEnglish": "Cette page n'existe qu'en anglais.",
+  "lesson.docLoading": "Chargement…",
+  "lesson.docFailed": "La page n'a pas pu être chargée.",
   "lesson.modeSandbox": "Bac à sable",
   "lesson.modeExercise": "Exercice",
   "lesson.sandbox": "Bac à sable libre",

@@ -88,6 +88,18 @@ const ru: Catalog = {
   "lesson.loading": "Загрузка курса…",
   "lesson.loadFailed": "Не удалось загрузить курс.",
   "lesson.retry": "Повторить",
+  "lesson.packChoice": "Набор упражнений",
+  "lesson.badPackName":
+    "«{pack}» — не имя набора: имя набора состоит из строчных латинских букв, цифр и дефисов (например, ?pack=example).",
+  "lesson.packProblems":
+    "В наборе «{pack}» {n, plural, one {# проблема} few {# проблемы} many {# проблем} other {# проблемы}} (на английском, для автора набора):",
+  "lesson.moreProblems": "…и ещё {n}.",
+  "lesson.packUnreachable": "Не удалось загрузить набор «{pack}»:",
+  "lesson.forInstructors": "Для преподавателей: как писать наборы",
+  "lesson.closeDoc": "Закрыть",
+  "lesson.docInEnglish": "Эта страница есть только на английском.",
+  "lesson.docLoading": "Загрузка…",
+  "lesson.docFailed": "Не удалось загрузить страницу.",
   "lesson.modeSandbox": "Песочница",
   "lesson.modeExercise": "Упражнение",
   "lesson.sandbox": "Свободная песочница",
