@@ -163,3 +163,18 @@ describe("previewRuns", () => {
     });
   });
 });
+
+describe("@every and never-firing schedules in French and Russian", () => {
+  it("speaks the learner's language, with Russian plural forms", () => {
+    expect(describeSchedule("@every 1h30m", "fr")).toEqual({
+      ok: true,
+      text: "Toutes les 1 heure, 30 minutes",
+    });
+    expect(describeSchedule("@every 90s", "ru")).toEqual({
+      ok: true,
+      text: "Каждые 1 минуту, 30 секунд",
+    });
+    expect(describeSchedule("@every 3h", "ru")).toEqual({ ok: true, text: "Каждые 3 часа" });
+    expect(describeSchedule("@every 3h", "en")).toEqual({ ok: true, text: "Every 3 hours" });
+  });
+});

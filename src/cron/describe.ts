@@ -115,26 +115,73 @@ export function addDescribeLocale(locale: string): void {
   BUNDLED_LOCALES.add(locale);
 }
 
-const plural = (n: number, unit: string): string => `${n} ${unit}${n === 1 ? "" : "s"}`;
+/** Unit words per locale: [one, few, many] (English and French use one/many only). */
+const UNITS: Readonly<
+  Record<string, Record<"day" | "hour" | "minute" | "second", [string, string, string]>>
+> = {
+  en: {
+    day: ["day", "days", "days"],
+    hour: ["hour", "hours", "hours"],
+    minute: ["minute", "minutes", "minutes"],
+    second: ["second", "seconds", "seconds"],
+  },
+  fr: {
+    day: ["jour", "jours", "jours"],
+    hour: ["heure", "heures", "heures"],
+    minute: ["minute", "minutes", "minutes"],
+    second: ["seconde", "secondes", "secondes"],
+  },
+  ru: {
+    day: ["день", "дня", "дней"],
+    hour: ["час", "часа", "часов"],
+    minute: ["минуту", "минуты", "минут"],
+    second: ["секунду", "секунды", "секунд"],
+  },
+};
 
-/** "1 hour, 30 minutes" for a whole number of seconds. */
-export function humanSeconds(total: number): string {
+const EVERY: Readonly<Record<string, { every: string; never: string }>> = {
+  en: { every: "Every", never: "Never (a field has no values)" },
+  fr: { every: "Toutes les", never: "Jamais (un champ n'a aucune valeur)" },
+  ru: { every: "Каждые", never: "Никогда (в одном из полей нет значений)" },
+};
+
+function plural(n: number, unit: "day" | "hour" | "minute" | "second", locale: string): string {
+  const [one, few, many] = (UNITS[locale] ?? UNITS.en)[unit];
+  if (locale === "ru") {
+    const m10 = n % 10;
+    const m100 = n % 100;
+    const word =
+      m10 === 1 && m100 !== 11
+        ? one
+        : m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14)
+          ? few
+          : many;
+    return `${n} ${word}`;
+  }
+  if (locale === "fr") return `${n} ${n <= 1 ? one : many}`;
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** "1 hour, 30 minutes" for a whole number of seconds (in `locale`: en, fr or ru). */
+export function humanSeconds(total: number, locale = "en"): string {
   const parts: string[] = [];
   const d = Math.floor(total / 86_400);
   const h = Math.floor((total % 86_400) / 3600);
   const m = Math.floor((total % 3600) / 60);
   const s = total % 60;
-  if (d) parts.push(plural(d, "day"));
-  if (h) parts.push(plural(h, "hour"));
-  if (m) parts.push(plural(m, "minute"));
-  if (s) parts.push(plural(s, "second"));
+  if (d) parts.push(plural(d, "day", locale));
+  if (h) parts.push(plural(h, "hour", locale));
+  if (m) parts.push(plural(m, "minute", locale));
+  if (s) parts.push(plural(s, "second", locale));
   return parts.join(", ");
 }
 
 /** The description of an already-parsed schedule. */
 export function describeParsed(s: Schedule, locale = "en"): string {
-  if (s.kind === "every") return `Every ${humanSeconds(s.delaySeconds)}`;
-  if (hasEmptyField(s)) return "Never (a field has no values)";
+  const words = EVERY[locale] ?? EVERY.en;
+  if (s.kind === "every")
+    return `${words.every} ${humanSeconds(s.delaySeconds, EVERY[locale] ? locale : "en")}`;
+  if (hasEmptyField(s)) return words.never;
   const fields = canonicalExpression(s);
   const lang = BUNDLED_LOCALES.has(locale) ? locale : "en";
   return s.dayOfMonthStar || s.dayOfWeekStar ? cronText(fields, lang) : describeOr(fields, lang);
