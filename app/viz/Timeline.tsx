@@ -114,7 +114,7 @@ function Row({
   const gap = row.backoffBefore;
   const bars = row.gone === undefined ? row.segments : row.segments;
   const t = useT();
-  const summary = `${row.name}: ${row.state}${row.exitCode !== undefined ? t("timeline.exit", { code: row.exitCode }) : ""}${row.restarts ? t("timeline.restarts", { count: row.restarts }) : ""}${gap ? t("timeline.waited", { gap: labelText(gap, t) ?? "" }) : ""}`;
+  const summary = `${row.name}: ${t(`state.${row.state}`)}${row.exitCode !== undefined ? t("timeline.exit", { code: row.exitCode }) : ""}${row.restarts ? t("timeline.restarts", { count: row.restarts }) : ""}${gap ? t("timeline.waited", { gap: labelText(gap, t) ?? "" }) : ""}`;
   return (
     <li
       className={`grow${selected ? " is-selected" : ""}`}
