@@ -14,6 +14,8 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 1440, height: 900 },
+    // The lab follows the OS theme; specs run in dark (the lab's own default) unless they say so.
+    colorScheme: "dark",
     trace: "retain-on-failure",
   },
   projects: [

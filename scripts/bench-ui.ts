@@ -9,16 +9,11 @@ import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
 
 const PORT = 4188;
-const DIST = "dist";
+const DIST = process.env.BENCH_DIST ?? "dist";
 const TARGETS = { p95FrameMs: 20, shellGzipKB: 150, editorReadyMs: 2500 };
 
-/** The JS the page loads before anything else: the entry script and its modulepreloads. */
-function shellSize(): { files: string[]; gzipBytes: number; rawBytes: number } {
-  const html = readFileSync(join(DIST, "index.html"), "utf8");
-  const files = [
-    ...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g),
-    ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.js)"/g),
-  ].map((m) => m[1].replace(/^\.?\//, ""));
+/** Gzip and raw bytes of built files (paths relative to DIST). */
+function gzipOf(files: string[]): { gzipBytes: number; rawBytes: number } {
   let gzipBytes = 0;
   let rawBytes = 0;
   for (const f of new Set(files)) {
@@ -26,7 +21,20 @@ function shellSize(): { files: string[]; gzipBytes: number; rawBytes: number } {
     rawBytes += buf.length;
     gzipBytes += gzipSync(buf, { level: 9 }).length;
   }
-  return { files: [...new Set(files)], gzipBytes, rawBytes };
+  return { gzipBytes, rawBytes };
+}
+
+/**
+ * The app shell: the JS the page loads before anything else (the entry script and its
+ * modulepreloads), which paints the header and a placeholder; the lab's chunk follows.
+ */
+function shellSize(): { files: string[]; gzipBytes: number; rawBytes: number } {
+  const html = readFileSync(join(DIST, "index.html"), "utf8");
+  const files = [
+    ...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g),
+    ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.js)"/g),
+  ].map((m) => m[1].replace(/^\.?\//, ""));
+  return { files: [...new Set(files)], ...gzipOf(files) };
 }
 
 async function waitForServer(url: string, ms: number): Promise<void> {
@@ -53,7 +61,17 @@ async function main() {
   const shell = shellSize();
   const server = spawn(
     "npx",
-    ["vite", "preview", "--host", "127.0.0.1", "--port", String(PORT), "--strictPort"],
+    [
+      "vite",
+      "preview",
+      "--outDir",
+      DIST,
+      "--host",
+      "127.0.0.1",
+      "--port",
+      String(PORT),
+      "--strictPort",
+    ],
     { stdio: "ignore", detached: true },
   );
   const stop = () => {
@@ -71,8 +89,15 @@ async function main() {
       args: ["--no-sandbox", "--disable-dev-shm-usage", "--no-first-run"],
     });
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    // Every script the page fetched until the editor is ready (the shell, the lab, the editor).
+    const fetched = new Set<string>();
+    page.on("response", (r) => {
+      const path = new URL(r.url()).pathname;
+      if (path.endsWith(".js")) fetched.add(path.replace(/^\//, ""));
+    });
     await page.goto(url);
     await page.locator(".yaml-editor .monaco-editor .view-lines").waitFor({ state: "visible" });
+    const beforeReady = gzipOf([...fetched]);
     const editorReadyMs = await page.evaluate<number>("Math.round(performance.now())");
 
     const play = page.getByTestId("clock-play");
@@ -108,8 +133,52 @@ async function main() {
       await cdp.send("Profiler.enable");
       await cdp.send("Profiler.start");
     }
+    if (process.env.BENCH_TRACE)
+      await browser.startTracing(page, { categories: ["devtools.timeline", "toplevel"] });
     await play.click();
     await page.waitForTimeout(8000);
+    if (process.env.BENCH_TRACE) {
+      // Thread CPU time (tdur), not wall: comparable across runs on a busy machine.
+      type TraceEvent = {
+        name: string;
+        ph: string;
+        pid: number;
+        tid: number;
+        dur?: number;
+        tdur?: number;
+        args?: { name?: string };
+      };
+      const trace = (await browser.stopTracing()).toString();
+      if (process.env.BENCH_TRACE_FILE) writeFileSync(process.env.BENCH_TRACE_FILE, trace);
+      const events = (JSON.parse(trace) as { traceEvents: TraceEvent[] }).traceEvents;
+      const main = events.find(
+        (e) =>
+          e.ph === "M" &&
+          e.args?.name === "CrRendererMain" &&
+          events.some((x) => x.pid === e.pid && x.name === "FireAnimationFrame"),
+      );
+      const onMain = events.filter(
+        (e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === "X",
+      );
+      const by = new Map<string, number>();
+      for (const e of onMain) by.set(e.name, (by.get(e.name) ?? 0) + (e.tdur ?? 0) / 1000);
+      const tasks = onMain
+        .filter((e) => e.name === "ThreadControllerImpl::RunTask")
+        .map((e) => (e.tdur ?? 0) / 1000)
+        .sort((a, b) => a - b);
+      const total = tasks.reduce((a, b) => a + b, 0);
+      const over = (ms: number) => tasks.filter((d) => d > ms).length;
+      console.log(
+        `main thread CPU ${total.toFixed(0)} ms in ${tasks.length} tasks; >8 ms: ${over(8)}, >16 ms: ${over(16)}, >50 ms: ${over(50)}; p99 task ${tasks[Math.floor(tasks.length * 0.99)]?.toFixed(1)} ms; max ${tasks.at(-1)?.toFixed(1)} ms`,
+      );
+      console.log(
+        [...by.entries()]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 16)
+          .map(([k, v]) => `${v.toFixed(0)}ms ${k}`)
+          .join("\n"),
+      );
+    }
     if (cdp) {
       const { profile } = await cdp.send("Profiler.stop");
       const self = new Map<string, number>();
@@ -151,6 +220,7 @@ async function main() {
       shellRawKB: +(shell.rawBytes / 1024).toFixed(1),
       shellFiles: shell.files,
       editorReadyMs,
+      jsUntilEditorReadyGzipKB: +(beforeReady.gzipBytes / 1024).toFixed(1),
       targets: TARGETS,
       met: {
         p95FrameMs: pct(0.95) <= TARGETS.p95FrameMs,

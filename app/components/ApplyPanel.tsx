@@ -2,7 +2,6 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react
 import type { KubeObject } from "../../src/api/types.ts";
 import { CronPreview } from "../editor/CronPreview.tsx";
 import type { EditorMarker, YamlEditorHandle } from "../editor/types.ts";
-import { useAppTheme } from "../editor/use-app-theme.ts";
 import { DiffDialog } from "../files/DiffDialog.tsx";
 import { FileTabs } from "../files/FileTabs.tsx";
 import { addFile, closeFile, FILE_NAME, fileNameProblem, renameFile } from "../files/files.ts";
@@ -18,6 +17,7 @@ import {
   useLastApply,
   useNowEvery,
 } from "../state/hooks.ts";
+import { useAppTheme } from "../theme/use-app-theme.ts";
 import "./apply-panel.css";
 
 const YamlEditor = lazy(() => import("../editor/YamlEditor.tsx"));

@@ -1,7 +1,8 @@
 import { memo } from "react";
 import type { Pod } from "../../src/api/types.ts";
 import { useT } from "../i18n/I18nProvider.tsx";
-import { useNowEvery } from "../state/hooks.ts";
+import { useLabContext } from "../state/context.tsx";
+import { useLab } from "../state/hooks.ts";
 import { podView, TONE_GLYPH } from "./pod-status.ts";
 import { useViz, useVizLab } from "../viz/context.tsx";
 import { INDEX_LABEL } from "../viz/k8s.ts";
@@ -20,17 +21,30 @@ const shortName = (name: string) => /-([a-z0-9]{5})$/.exec(name)?.[1] ?? name;
 
 /** One Pod: kubectl's STATUS (text + glyph + colour), restarts, node and age. */
 export const PodCard = memo(function PodCard({ pod, density, leaving }: Props) {
-  // Only full cards print the age; the others re-render less often (300 tiles at 100×).
-  const now = useNowEvery(density === "full" ? 1000 : 60_000);
-  const v = podView(pod, now);
+  // Only full cards print the age and follow the clock; compact and dense tiles re-render when
+  // their pod changes (300 tiles re-rendering each virtual minute at 100× cost whole frames), and
+  // their tooltip, which has the age, is written when the pointer comes over them.
+  const full = density === "full";
+  const { store } = useLabContext();
+  const clockNow = useLab((s) => (full ? Math.floor(s.cluster.now / 1000) * 1000 : 0));
+  const v = podView(pod, full ? clockNow : store.getState().cluster.now);
   const t = useT();
-  const summary = t("pod.summary", {
-    name: v.name,
-    status: v.status,
-    restarts: v.restarts,
-    node: v.node ?? t("pod.noNode"),
-    age: v.age,
-  });
+  const summaryAt = (view: typeof v) =>
+    t("pod.summary", {
+      name: view.name,
+      status: view.status,
+      restarts: view.restarts,
+      node: view.node ?? t("pod.noNode"),
+      age: view.age,
+    });
+  const summary = full
+    ? summaryAt(v)
+    : t("pod.summaryShort", {
+        name: v.name,
+        status: v.status,
+        restarts: v.restarts,
+        node: v.node ?? t("pod.noNode"),
+      });
   const viz = useVizLab();
   const selected = useViz((s) => s.selection?.kind === "Pod" && s.selection.name === v.name);
   const index = pod.metadata.labels?.[INDEX_LABEL];
@@ -42,7 +56,14 @@ export const PodCard = memo(function PodCard({ pod, density, leaving }: Props) {
       data-status={v.status}
       data-tone={v.tone}
       data-restarts={v.restarts}
-      title={summary}
+      title={full ? summary : undefined}
+      onPointerEnter={
+        full
+          ? undefined
+          : (e) => {
+              e.currentTarget.title = summaryAt(podView(pod, store.getState().cluster.now));
+            }
+      }
     >
       <button
         type="button"

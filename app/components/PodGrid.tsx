@@ -1,7 +1,6 @@
 import { useMemo } from "react";
 import type { Pod } from "../../src/api/types.ts";
 import { useT } from "../i18n/I18nProvider.tsx";
-import { useNowEvery } from "../state/hooks.ts";
 import { PodCard, type Density } from "./PodCard.tsx";
 import { podView, TONE_GLYPH, type Tone } from "./pod-status.ts";
 import { usePresence } from "./use-presence.ts";
@@ -21,18 +20,18 @@ export function densityFor(count: number): Density {
 
 /** "✓ Completed 80 · ▶ Running 40": how many pods show each STATUS, in order of appearance. */
 function StatusLegend({ pods }: { pods: readonly Pod[] }) {
-  const now = useNowEvery(1000);
   const t = useT();
+  // A pod's STATUS does not depend on the clock (only ages do): count when the pods change.
   const counts = useMemo(() => {
     const m = new Map<string, { tone: Tone; n: number }>();
     for (const p of pods) {
-      const v = podView(p, now);
+      const v = podView(p, 0);
       const e = m.get(v.status);
       if (e) e.n++;
       else m.set(v.status, { tone: v.tone, n: 1 });
     }
     return [...m.entries()];
-  }, [pods, now]);
+  }, [pods]);
   return (
     <ul className="pod-legend" aria-label={t("pod.byStatus")} data-testid="pod-legend">
       {counts.map(([status, { tone, n }]) => (

@@ -1,9 +1,12 @@
 import { useEffect } from "react";
 import { useLabActions } from "../state/hooks.ts";
 
-/** Elements that own Space and the arrow keys themselves (text entry, the editor, the terminal). */
+/**
+ * Elements that own Space and the arrow keys themselves (text entry, the editor, the terminal,
+ * the pane splitters, which arrows move).
+ */
 const OWNS_KEYS =
-  'input, textarea, select, [contenteditable="true"], [role="textbox"], .monaco-editor, .xterm';
+  'input, textarea, select, [contenteditable="true"], [role="textbox"], [role="separator"], .monaco-editor, .xterm';
 /** …and those where Space means "press" or "follow". */
 const OWNS_SPACE = "button, a[href], summary, [role='button']";
 

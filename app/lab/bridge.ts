@@ -6,6 +6,13 @@ import type { LabStore } from "../state/store.ts";
 const MIRRORED_KINDS = ["Pod", "Job", "CronJob", "Event", "Node"] as const;
 type MirroredKind = (typeof MIRRORED_KINDS)[number];
 
+/**
+ * While time flows, object lists are written at most this often (wall ms); the clock every frame.
+ * At 100× a frame can change hundreds of pods: re-rendering the canvas, table and timeline 60
+ * times a second costs more than a frame, and nobody reads a pod's status for 16 ms.
+ */
+export const OBJECTS_EVERY_MS = 100;
+
 const isMirrored = (kind: string): kind is MirroredKind =>
   (MIRRORED_KINDS as readonly string[]).includes(kind);
 
@@ -30,6 +37,7 @@ export class ClusterBridge {
   private unwatch: (() => void) | undefined;
   private dirty = new Set<MirroredKind>();
   private startedAt = 0;
+  private objectsAt = -Infinity;
 
   constructor(private readonly store: LabStore) {}
 
@@ -51,15 +59,23 @@ export class ClusterBridge {
     this.cluster = undefined;
   }
 
-  /** Write what changed since the last publish; a no-op when nothing did. */
-  publish(): void {
+  /**
+   * Write what changed since the last publish; a no-op when nothing did. With `wallNow` (the
+   * animation frame's time), changed objects wait until OBJECTS_EVERY_MS has passed since they
+   * were last written, and only the clock is written in between; without it, everything at once.
+   */
+  publish(wallNow?: number): void {
     const cluster = this.cluster;
     if (!cluster) return;
     const prev = this.store.getState().cluster;
     const now = cluster.now();
     const nextEventAt = cluster.nextEventAt();
+    const d =
+      wallNow !== undefined && wallNow - this.objectsAt < OBJECTS_EVERY_MS
+        ? new Set<MirroredKind>()
+        : this.dirty;
     if (
-      this.dirty.size === 0 &&
+      d.size === 0 &&
       prev.now === now &&
       prev.nextEventAt === nextEventAt &&
       prev.startedAt === this.startedAt
@@ -67,7 +83,6 @@ export class ClusterBridge {
       return;
     }
     const { store } = cluster;
-    const d = this.dirty;
     const next: ClusterMirror = {
       pods: d.has("Pod") ? store.list<Pod>("Pod") : prev.pods,
       jobs: d.has("Job") ? store.list<Job>("Job") : prev.jobs,
@@ -79,7 +94,10 @@ export class ClusterBridge {
       nextEventAt,
       revision: d.size > 0 ? prev.revision + 1 : prev.revision,
     };
-    this.dirty = new Set();
+    if (d.size > 0) {
+      this.dirty = new Set();
+      this.objectsAt = wallNow ?? -Infinity;
+    }
     this.store.setState({ cluster: next });
   }
 }

@@ -399,7 +399,7 @@ export class LabRuntime {
     }
     // Also when paused: an Apply shows up in a running `get -w` at once.
     if (this.live.length > 0) this.guard(() => this.endLive(pollAll(this.live)));
-    this.bridge.publish();
+    this.bridge.publish(wallNow);
     const now = this.shell.cluster.now();
     if (now !== this.log.now && wallNow - this.lastClockSave >= SAVE_CLOCK_EVERY_MS) {
       this.lastClockSave = wallNow;

@@ -113,22 +113,34 @@ function LoadFailure() {
   );
 }
 
+/** Whether the lesson column is open (remembered across reloads), and a way to change it. */
+export function useLessonOpen(): [boolean, (open: boolean) => void] {
+  const [open, setOpen] = useState(() => browserStorage().get(OPEN_KEY) !== "false");
+  const change = (next: boolean) => {
+    browserStorage().set(OPEN_KEY, String(next));
+    setOpen(next);
+  };
+  return [open, change];
+}
+
+export interface LessonPanelProps {
+  /** Open, or collapsed to a narrow rail. The layout decides (a column, or a drawer). */
+  open: boolean;
+  onToggle: () => void;
+  id?: string;
+}
+
 /**
  * The lesson column beside the editor, cluster and terminal: the chapter map (and the sandbox),
  * or the exercise being worked on. Collapses to a narrow rail.
  */
-export function LessonPanel() {
+export function LessonPanel({ open, onToggle: toggle, id }: LessonPanelProps) {
   const t = useT();
   const status = useLesson((s) => s.status);
   const pack = useLesson((s) => s.pack);
   const current = useLesson((s) => s.current);
   const progress = useLesson((s) => s.progress);
-  const [open, setOpen] = useState(() => browserStorage().get(OPEN_KEY) !== "false");
   const [showMap, setShowMap] = useState(false);
-  const toggle = () => {
-    browserStorage().set(OPEN_KEY, String(!open));
-    setOpen(!open);
-  };
   const exercise = pack?.exercises.find((e) => e.id === current);
   const done = pack
     ? doneCount(
@@ -140,6 +152,7 @@ export function LessonPanel() {
   if (!open) {
     return (
       <aside
+        id={id}
         className="lesson lesson--closed"
         aria-label={t("lesson.panel")}
         data-testid="lesson-panel"
@@ -166,7 +179,7 @@ export function LessonPanel() {
 
   const mapShown = !exercise || showMap;
   return (
-    <aside className="lesson" aria-label={t("lesson.panel")} data-testid="lesson-panel">
+    <aside id={id} className="lesson" aria-label={t("lesson.panel")} data-testid="lesson-panel">
       <div className="lesson__bar">
         {exercise ? (
           <button

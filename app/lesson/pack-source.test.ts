@@ -30,4 +30,16 @@ describe("prefetchingSource", () => {
     expect(peak).toBe(3);
     expect(new Set(fetched).size).toBe(fetched.length); // each file once
   });
+
+  it("treats the index.html a static server sends for an unknown path as a missing file", async () => {
+    const html = "<!doctype html><html><body><div id=root></div></body></html>";
+    const fetchFn = () =>
+      Promise.resolve({
+        ok: true,
+        text: () => Promise.resolve(html),
+        headers: { get: (h: string) => (h === "content-type" ? "text/html; charset=utf-8" : null) },
+      });
+    const source = prefetchingSource("/packs/nope/", fetchFn);
+    await expect(source.read("pack.yaml")).resolves.toBeUndefined();
+  });
 });

@@ -1,7 +1,22 @@
 import { load } from "js-yaml";
 import type { PackSource } from "../../src/lab/index.ts";
 
-type Fetch = (url: string) => Promise<{ ok: boolean; text(): Promise<string> }>;
+type Fetch = (url: string) => Promise<{
+  ok: boolean;
+  text(): Promise<string>;
+  headers?: { get(name: string): string | null };
+}>;
+
+/**
+ * A pack file's text, or undefined when there is none. Dev and preview servers answer a path
+ * they do not have with the app's index.html (200, text/html): that is a missing file too, not a
+ * pack file whose YAML is a web page.
+ */
+async function fileText(r: Awaited<ReturnType<Fetch>>): Promise<string | undefined> {
+  if (!r.ok) return undefined;
+  if (r.headers?.get("content-type")?.includes("text/html")) return undefined;
+  return r.text();
+}
 
 /** Files fetched ahead at most, so a pack naming thousands of files cannot flood the network. */
 const MAX_PREFETCH = 2000;
@@ -55,7 +70,7 @@ export function prefetchingSource(baseUrl: string, fetchFn: Fetch): PackSource {
           waiting.delete(path);
           inFlight++;
           fetchFn(base + path)
-            .then((r) => (r.ok ? r.text() : undefined))
+            .then(fileText)
             .then(resolve, reject)
             .finally(() => {
               inFlight--;

@@ -1,4 +1,11 @@
-import { useMemo, useRef, type PointerEvent as ReactPointerEvent } from "react";
+import {
+  memo,
+  useCallback,
+  useMemo,
+  useRef,
+  type CSSProperties,
+  type PointerEvent as ReactPointerEvent,
+} from "react";
 import { formatTimeOfDay } from "../components/clock-format.ts";
 import type { MessageKey } from "../i18n/i18n.ts";
 import { useT } from "../i18n/I18nProvider.tsx";
@@ -12,6 +19,7 @@ import {
   type PodRow,
   type Segment,
   type Tick,
+  OPEN,
 } from "./gantt.ts";
 import { useWallTicker } from "./use-throttled.ts";
 import type { Selection } from "./viz-store.ts";
@@ -56,40 +64,43 @@ function fmtSpan(ms: number): string {
   return s % 60 ? `${m} m ${s % 60} s` : `${m} m`;
 }
 
-interface Scale {
-  from: number;
-  to: number;
-  /** Bars still open (OPEN) end here. */
-  now: number;
-  x(t: number): number;
-}
+/**
+ * Positions are CSS: each bar, mark and tick carries its instant as `--x0` (ms after the
+ * timeline's origin, small enough for CSS's float maths) and the timeline sets `--g-k` (percent
+ * per ms) and `--g-now`. As time flows only those two variables change: rows whose pod did not
+ * change are not re-rendered (300 rows at 100× would otherwise re-render every tick).
+ */
+type Vars = CSSProperties & Record<`--${string}`, string | number>;
 
-const pct = (v: number) => `${Math.max(0, Math.min(100, v)).toFixed(3)}%`;
+const at = (origin: number, t: number): Vars => ({ "--x0": t - origin });
 
-function Bar({ s, scale }: { s: Segment; scale: Scale }) {
-  const end = Math.min(s.to, scale.now);
-  const left = scale.x(s.from);
-  const width = Math.max(scale.x(end) - left, 0.15);
+/** A bar from `from` to `to` (OPEN: still going, ends at "now"). */
+const span = (origin: number, from: number, to: number): Vars => ({
+  "--x0": from - origin,
+  ...(to === OPEN ? {} : { "--x1": to - origin }),
+});
+
+function Bar({ s, origin }: { s: Segment; origin: number }) {
   const t = useT();
   const text = labelText(s, t) ?? t(SEG_TEXT[s.kind]);
+  const title =
+    s.to === OPEN
+      ? `${text}: ${formatTimeOfDay(s.from)} → …`
+      : `${text}: ${formatTimeOfDay(s.from)} → ${formatTimeOfDay(s.to)} (${fmtSpan(s.to - s.from)})`;
   return (
-    <span
-      className={`gseg gseg--${s.kind}`}
-      style={{ left: pct(left), width: pct(width) }}
-      title={`${text}: ${formatTimeOfDay(s.from)} → ${formatTimeOfDay(end)} (${fmtSpan(end - s.from)})`}
-    >
-      {width > 7 && <span className="gseg__text">{text}</span>}
+    <span className={`gseg gseg--${s.kind}`} style={span(origin, s.from, s.to)} title={title}>
+      <span className="gseg__text">{text}</span>
     </span>
   );
 }
 
-function Marks({ marks, scale }: { marks: readonly Mark[]; scale: Scale }) {
+function Marks({ marks, origin }: { marks: readonly Mark[]; origin: number }) {
   const t = useT();
   return marks.map((m, i) => (
     <span
       key={i}
       className={`gmark gmark--${m.kind}${m.label === "Complete" ? " gmark--complete" : ""}`}
-      style={{ left: pct(scale.x(m.t)) }}
+      style={at(origin, m.t)}
       title={t("timeline.markAt", { label: labelText(m, t) ?? "", time: formatTimeOfDay(m.t) })}
     >
       <span aria-hidden="true">{MARK_GLYPH[m.kind]}</span>
@@ -100,69 +111,80 @@ function Marks({ marks, scale }: { marks: readonly Mark[]; scale: Scale }) {
   ));
 }
 
-function Row({
-  row,
-  scale,
-  onSelect,
-  selected,
-}: {
+const sameGap = (a: Segment | undefined, b: Segment | undefined) =>
+  a === b || (a !== undefined && b !== undefined && a.from === b.from && a.to === b.to);
+
+/** Rows are copies of cached rows (see ganttModel): equal fields mean nothing to redraw. */
+function sameRow(a: PodRow, b: PodRow): boolean {
+  if (a === b) return true;
+  for (const k of Object.keys(a) as (keyof PodRow)[])
+    if (k !== "backoffBefore" && a[k] !== b[k]) return false;
+  return sameGap(a.backoffBefore, b.backoffBefore);
+}
+
+interface RowProps {
   row: PodRow;
-  scale: Scale;
+  origin: number;
   onSelect: (s: Selection) => void;
   selected: boolean;
-}) {
-  const gap = row.backoffBefore;
-  const bars = row.gone === undefined ? row.segments : row.segments;
-  const t = useT();
-  const summary = `${row.name}: ${t(`state.${row.state}`)}${row.exitCode !== undefined ? t("timeline.exit", { code: row.exitCode }) : ""}${row.restarts ? t("timeline.restarts", { count: row.restarts }) : ""}${gap ? t("timeline.waited", { gap: labelText(gap, t) ?? "" }) : ""}`;
-  return (
-    <li
-      className={`grow${selected ? " is-selected" : ""}`}
-      data-testid="gantt-row"
-      data-pod={row.name}
-      data-state={row.state}
-    >
-      <button
-        type="button"
-        className="grow__label"
-        onClick={() => onSelect({ kind: "Pod", name: row.name })}
-        title={summary}
-        aria-label={summary}
-      >
-        {row.index !== undefined && <span className="grow__index">#{row.index}</span>}
-        {row.name.replace(/^.*-(?=[a-z0-9]{5}$)/, "")}
-      </button>
-      <div className="grow__track" aria-hidden="true">
-        {gap && (
-          <span
-            className="ggap"
-            data-testid="gantt-backoff"
-            style={{
-              left: pct(scale.x(gap.from)),
-              width: pct(scale.x(gap.to) - scale.x(gap.from)),
-            }}
-            title={t("timeline.gapTitle", { gap: labelText(gap, t) ?? "" })}
-          >
-            <span className="ggap__text">{labelText(gap, t)}</span>
-          </span>
-        )}
-        {bars.map((s, i) => (
-          <Bar key={i} s={s} scale={scale} />
-        ))}
-        <Marks marks={row.marks} scale={scale} />
-      </div>
-    </li>
-  );
 }
+
+const Row = memo(
+  function Row({ row, origin, onSelect, selected }: RowProps) {
+    const gap = row.backoffBefore;
+    const t = useT();
+    const summary = `${row.name}: ${t(`state.${row.state}`)}${row.exitCode !== undefined ? t("timeline.exit", { code: row.exitCode }) : ""}${row.restarts ? t("timeline.restarts", { count: row.restarts }) : ""}${gap ? t("timeline.waited", { gap: labelText(gap, t) ?? "" }) : ""}`;
+    return (
+      <li
+        className={`grow${selected ? " is-selected" : ""}`}
+        data-testid="gantt-row"
+        data-pod={row.name}
+        data-state={row.state}
+      >
+        <button
+          type="button"
+          className="grow__label"
+          onClick={() => onSelect({ kind: "Pod", name: row.name })}
+          title={summary}
+          aria-label={summary}
+        >
+          {row.index !== undefined && <span className="grow__index">#{row.index}</span>}
+          {row.name.replace(/^.*-(?=[a-z0-9]{5}$)/, "")}
+        </button>
+        <div className="grow__track" aria-hidden="true">
+          {gap && (
+            <span
+              className="ggap"
+              data-testid="gantt-backoff"
+              style={span(origin, gap.from, gap.to)}
+              title={t("timeline.gapTitle", { gap: labelText(gap, t) ?? "" })}
+            >
+              <span className="ggap__text">{labelText(gap, t)}</span>
+            </span>
+          )}
+          {row.segments.map((s, i) => (
+            <Bar key={i} s={s} origin={origin} />
+          ))}
+          <Marks marks={row.marks} origin={origin} />
+        </div>
+      </li>
+    );
+  },
+  (a, b) =>
+    a.selected === b.selected &&
+    a.onSelect === b.onSelect &&
+    a.origin === b.origin &&
+    sameRow(a.row, b.row),
+);
 
 function JobRows({
   lane,
-  scale,
+  origin,
   onSelect,
   selection,
 }: {
   lane: JobLane;
-  scale: Scale;
+  origin: number;
   onSelect: (s: Selection) => void;
   selection: Selection | undefined;
 }) {
@@ -183,7 +205,7 @@ function JobRows({
             <span
               className="ggap ggap--pending"
               data-testid="gantt-backoff-pending"
-              style={{ left: pct(scale.x(p.from)), width: pct(scale.x(p.to) - scale.x(p.from)) }}
+              style={span(origin, p.from, p.to)}
               title={t("timeline.pendingTitle", {
                 gap: labelText(p, t) ?? "",
                 time: formatTimeOfDay(p.to),
@@ -192,7 +214,7 @@ function JobRows({
               <span className="ggap__text">{labelText(p, t)}</span>
             </span>
           )}
-          <Marks marks={lane.marks} scale={scale} />
+          <Marks marks={lane.marks} origin={origin} />
         </div>
       </div>
       <ol className="glane__rows" aria-label={t("timeline.jobPods", { name: lane.name })}>
@@ -200,7 +222,7 @@ function JobRows({
           <Row
             key={r.uid}
             row={r}
-            scale={scale}
+            origin={origin}
             onSelect={onSelect}
             selected={selection?.kind === "Pod" && selection.name === r.name}
           />
@@ -233,15 +255,15 @@ export function Timeline() {
     const now = lab.getState().cluster.now;
     return ganttModel(history, now, viz?.inputs() ?? []);
   }, [history, lab, tick, viz]);
+  const select = useCallback((s: Selection) => viz?.store.setState({ selection: s }), [viz]);
   if (!viz || !model) return null;
-  const span = Math.max(model.to - model.from, 10_000);
+  const width = Math.max(model.to - model.from, 10_000);
   const from = model.from;
-  const to = from + span * 1.1;
-  const scale: Scale = { from, to, now: model.now, x: (t) => ((t - from) / (to - from)) * 100 };
-  const step = STEPS.find((s) => span / s <= 5) ?? STEPS[STEPS.length - 1];
+  const to = from + width * 1.1;
+  const scaleVars: Vars = { "--g-k": 100 / (to - from), "--g-now": model.now - from };
+  const step = STEPS.find((s) => width / s <= 5) ?? STEPS[STEPS.length - 1];
   const axis: number[] = [];
   for (let t = Math.ceil(from / step) * step; t <= to && axis.length < 40; t += step) axis.push(t);
-  const select = (s: Selection) => viz.store.setState({ selection: s });
   const setScrub = (t: number | undefined) => viz.store.setState({ scrubAt: t });
   const scrubFromPointer = (e: ReactPointerEvent<HTMLDivElement>) => {
     const el = track.current;
@@ -282,12 +304,12 @@ export function Timeline() {
           <span className="timeline__hint">{tr("timeline.hint", { count: rows })}</span>
         )}
       </div>
-      <div className="timeline__scroll">
+      <div className="timeline__scroll" style={scaleVars}>
         <div className="timeline__axis" aria-hidden="true">
           <span className="grow__label" />
           <div className="grow__track">
-            {axis.map((t) => (
-              <span key={t} className="gaxis" style={{ left: pct(scale.x(t)) }}>
+            {axis.map((t, i) => (
+              <span key={t} className={`gaxis${i % 2 ? " gaxis--odd" : ""}`} style={at(from, t)}>
                 {formatTimeOfDay(t)}
               </span>
             ))}
@@ -321,7 +343,7 @@ export function Timeline() {
                       <span
                         key={t.t}
                         className={`gtick gtick--${t.kind}`}
-                        style={{ left: pct(scale.x(t.t)) }}
+                        style={at(from, t.t)}
                         title={`${tr("timeline.tickTitle", { time: formatTimeOfDay(t.t), kind: tr(`tick.${t.kind}` as MessageKey) })}${t.job ? `: ${t.job}` : ""}`}
                         data-kind={t.kind}
                       >
@@ -331,7 +353,7 @@ export function Timeline() {
                     {c.next !== undefined && c.next <= to && (
                       <span
                         className="gtick gtick--next"
-                        style={{ left: pct(scale.x(c.next)) }}
+                        style={at(from, c.next)}
                         title={tr("timeline.nextTick", { time: formatTimeOfDay(c.next) })}
                       >
                         ◌
@@ -342,7 +364,7 @@ export function Timeline() {
               </li>
             ))}
             {model.jobs.map((j) => (
-              <JobRows key={j.uid} lane={j} scale={scale} onSelect={select} selection={selection} />
+              <JobRows key={j.uid} lane={j} origin={from} onSelect={select} selection={selection} />
             ))}
             {model.bare.length > 0 && (
               <li className="glane">
@@ -355,7 +377,7 @@ export function Timeline() {
                     <Row
                       key={r.uid}
                       row={r}
-                      scale={scale}
+                      origin={from}
                       onSelect={select}
                       selected={selection?.name === r.name}
                     />
@@ -366,17 +388,10 @@ export function Timeline() {
           </ol>
           <div className="timeline__overlay" aria-hidden="true" ref={track}>
             {model.inputs.map((m, i) => (
-              <span
-                key={i}
-                className="ginput"
-                style={{ left: pct(scale.x(m.t)) }}
-                title={m.label}
-              />
+              <span key={i} className="ginput" style={at(from, m.t)} title={m.label} />
             ))}
-            <span className="gnow" style={{ left: pct(scale.x(model.now)) }} />
-            {scrubAt !== undefined && (
-              <span className="gscrub" style={{ left: pct(scale.x(scrubAt)) }} />
-            )}
+            <span className="gnow" />
+            {scrubAt !== undefined && <span className="gscrub" style={at(from, scrubAt)} />}
           </div>
         </div>
       </div>

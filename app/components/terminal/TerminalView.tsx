@@ -1,13 +1,15 @@
 import { FitAddon } from "@xterm/addon-fit";
 import { Terminal as XTerm } from "@xterm/xterm";
 import "@xterm/xterm/css/xterm.css";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useEffectEvent, useRef, useState } from "react";
 import { useT } from "../../i18n/I18nProvider.tsx";
 import { useLabActions } from "../../state/hooks.ts";
 import { browserStorage, KEYS } from "../../lab/persist.ts";
+import { useAppTheme } from "../../theme/use-app-theme.ts";
 import { TerminalController } from "./controller.ts";
 import { History } from "./history.ts";
 import { typeLine } from "./typing.ts";
+import { MIN_CONTRAST, xtermTheme } from "./xterm-theme.ts";
 
 const bold = (s: string) => `\x1b[1m${s}\x1b[0m`;
 const dim = (s: string) => `\x1b[2m${s}\x1b[0m`;
@@ -27,7 +29,14 @@ function loadHistory(): string[] {
  */
 export default function TerminalView() {
   const ref = useRef<HTMLDivElement>(null);
+  const termRef = useRef<XTerm | null>(null);
   const actions = useLabActions();
+  const theme = useAppTheme();
+  // The colours of the moment the terminal opens; later changes go through the effect below.
+  const colours = useEffectEvent(() => ({
+    theme: xtermTheme(getComputedStyle(document.documentElement)),
+    minimumContrastRatio: MIN_CONTRAST[theme],
+  }));
   const t = useT();
   // The greeting is in the language of the moment the terminal opened (it is scrollback, not UI).
   const [banner] = useState(
@@ -44,20 +53,9 @@ export default function TerminalView() {
       cursorBlink: true,
       scrollback: 5000,
       allowProposedApi: false,
-      theme: {
-        background: "#0a0f14",
-        foreground: "#d6dee8",
-        cursor: "#7fb4ff",
-        cursorAccent: "#0a0f14",
-        selectionBackground: "#2a4466",
-        red: "#ff7b72",
-        brightRed: "#ffa198",
-        green: "#56d364",
-        yellow: "#e3b341",
-        blue: "#79c0ff",
-        brightBlack: "#6e7c8c",
-      },
+      ...colours(),
     });
+    termRef.current = term;
     const fit = new FitAddon();
     term.loadAddon(fit);
     term.open(el);
@@ -149,9 +147,16 @@ export default function TerminalView() {
       for (const s of subs) s.dispose();
       controller.dispose();
       disposed = true;
+      termRef.current = null;
       term.dispose();
     };
   }, [actions, banner]);
+
+  // Light ⇄ dark: the CSS variables already hold the new theme's colours when this runs.
+  useEffect(() => {
+    const term = termRef.current;
+    if (term) Object.assign(term.options, colours());
+  }, [theme]);
 
   return <div ref={ref} className="terminal__xterm" />;
 }

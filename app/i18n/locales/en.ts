@@ -6,8 +6,14 @@
 const en = {
   "app.dismiss": "Dismiss message",
   "app.language": "Language",
+  "app.lightTheme": "Light theme",
   "app.resetCluster": "Reset cluster",
   "app.resetConfirm": "Delete everything in the simulated cluster and start a fresh one?",
+
+  "layout.resizeLesson": "Resize the course panel",
+  "layout.resizeEditor": "Resize the editor and the cluster view",
+  "layout.resizeTerminal": "Resize the terminal",
+  "layout.splitterHint": "Drag, or use the arrow keys; double-click for the default size",
 
   "notice.restoreFailed":
     "The saved cluster could not be restored ({error}); this is a fresh cluster.",
@@ -67,6 +73,8 @@ const en = {
 
   "pod.summary":
     "Pod {name}: {status}, {restarts, plural, one {# restart} other {# restarts}}, node {node}, age {age}",
+  "pod.summaryShort":
+    "Pod {name}: {status}, {restarts, plural, one {# restart} other {# restarts}}, node {node}",
   "pod.noNode": "none",
   "pod.restarts": "Restarts",
   "pod.unscheduled": "unscheduled",

@@ -4,8 +4,15 @@ import type { Catalog } from "../i18n.ts";
 const fr: Catalog = {
   "app.dismiss": "Fermer le message",
   "app.language": "Langue",
+  "app.lightTheme": "Thème clair",
   "app.resetCluster": "Vider le cluster",
   "app.resetConfirm": "Tout supprimer dans le cluster simulé et repartir d'un cluster neuf ?",
+
+  "layout.resizeLesson": "Redimensionner le panneau du cours",
+  "layout.resizeEditor": "Redimensionner l'éditeur et la vue du cluster",
+  "layout.resizeTerminal": "Redimensionner le terminal",
+  "layout.splitterHint":
+    "Faites glisser, ou utilisez les flèches ; double-clic pour la taille par défaut",
 
   "notice.restoreFailed":
     "Le cluster enregistré n'a pas pu être restauré ({error}) ; voici un cluster neuf.",
@@ -65,6 +72,8 @@ const fr: Catalog = {
 
   "pod.summary":
     "Pod {name} : {status}, {restarts, plural, one {# redémarrage} other {# redémarrages}}, nœud {node}, âge {age}",
+  "pod.summaryShort":
+    "Pod {name} : {status}, {restarts, plural, one {# redémarrage} other {# redémarrages}}, nœud {node}",
   "pod.noNode": "aucun",
   "pod.restarts": "Redémarrages",
   "pod.unscheduled": "non placé",

@@ -4,8 +4,14 @@ import type { Catalog } from "../i18n.ts";
 const ru: Catalog = {
   "app.dismiss": "Закрыть сообщение",
   "app.language": "Язык",
+  "app.lightTheme": "Светлая тема",
   "app.resetCluster": "Сбросить кластер",
   "app.resetConfirm": "Удалить всё в симулируемом кластере и начать с чистого?",
+
+  "layout.resizeLesson": "Изменить ширину панели курса",
+  "layout.resizeEditor": "Изменить размеры редактора и вида кластера",
+  "layout.resizeTerminal": "Изменить высоту терминала",
+  "layout.splitterHint": "Перетащите или используйте стрелки; двойной щелчок — размер по умолчанию",
 
   "notice.restoreFailed":
     "Сохранённый кластер не удалось восстановить ({error}); это новый кластер.",
@@ -65,6 +71,8 @@ const ru: Catalog = {
 
   "pod.summary":
     "Pod {name}: {status}, {restarts, plural, one {# перезапуск} few {# перезапуска} many {# перезапусков} other {# перезапуска}}, узел {node}, возраст {age}",
+  "pod.summaryShort":
+    "Pod {name}: {status}, {restarts, plural, one {# перезапуск} few {# перезапуска} many {# перезапусков} other {# перезапуска}}, узел {node}",
   "pod.noNode": "нет",
   "pod.restarts": "Перезапуски",
   "pod.unscheduled": "не назначен",

@@ -1,14 +1,15 @@
 import { useSyncExternalStore } from "react";
+import type { Theme } from "./theme.ts";
 
 /**
- * The app's colour theme, for Monaco (which cannot read CSS variables): `light` when the root
- * element says `data-theme="light"`, else dark (the lab's default). Follows changes live.
+ * The app's colour theme for what cannot read CSS variables by itself (Monaco, xterm.js): `light`
+ * when the root element says `data-theme="light"`, else dark. Follows changes live.
  */
-export function useAppTheme(): "dark" | "light" {
+export function useAppTheme(): Theme {
   return useSyncExternalStore(subscribe, read, () => "dark");
 }
 
-function read(): "dark" | "light" {
+function read(): Theme {
   return document.documentElement.dataset.theme === "light" ? "light" : "dark";
 }
 
