@@ -4,12 +4,12 @@
 // Needs `npm run build` first; serves dist/ itself on a private port.
 import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
 
 const PORT = 4188;
-const DIST = process.env.BENCH_DIST ?? "dist";
+const DIST = resolve(process.env.BENCH_DIST ?? "dist");
 const TARGETS = { p95FrameMs: 20, shellGzipKB: 150, editorReadyMs: 2500 };
 
 /** Gzip and raw bytes of built files (paths relative to DIST). */
