@@ -8,6 +8,7 @@ import { explainVerb } from "./explain.ts";
 import { parseFlags } from "./flags.ts";
 import { getVerb } from "./get.ts";
 import { flagHint } from "./hints.ts";
+import { annotateVerb, labelVerb } from "./label.ts";
 import { logsVerb } from "./logs.ts";
 import {
   apiResourcesVerb,
@@ -32,6 +33,8 @@ export const verbs: readonly Verb[] = [
   deleteVerb,
   applyVerb,
   patchVerb,
+  labelVerb,
+  annotateVerb,
   describeVerb,
   logsVerb,
   waitVerb,
@@ -144,15 +147,66 @@ function help(v: Verb): string {
   return lines.join("\n") + "\n";
 }
 
+/**
+ * The groups of kubectl's root help, in its order (k8s.io/kubectl `pkg/cmd/cmd.go`
+ * `templates.CommandGroups`); commands in no group are cobra's "Other Commands".
+ */
+const HELP_GROUPS: readonly (readonly [string, readonly string[]])[] = [
+  ["Basic Commands (Beginner):", ["create", "expose", "run", "set"]],
+  ["Basic Commands (Intermediate):", ["explain", "get", "edit", "delete"]],
+  ["Deploy Commands:", ["rollout", "scale", "autoscale"]],
+  [
+    "Cluster Management Commands:",
+    ["certificate", "cluster-info", "top", "cordon", "uncordon", "drain", "taint"],
+  ],
+  [
+    "Troubleshooting and Debugging Commands:",
+    [
+      "describe",
+      "logs",
+      "attach",
+      "exec",
+      "port-forward",
+      "proxy",
+      "cp",
+      "auth",
+      "debug",
+      "events",
+    ],
+  ],
+  ["Advanced Commands:", ["diff", "apply", "patch", "replace", "wait", "kustomize"]],
+  ["Settings Commands:", ["label", "annotate", "completion"]],
+];
+
+/**
+ * `kubectl --help`: kubectl's grouped listing (templater `cmdGroupsString`: two spaces, the name
+ * padded to cobra's `NamePadding` of 15, a space, the short text), restricted to the commands
+ * the lab simulates.
+ */
 function rootHelp(): string {
   const shown = verbs.filter((v) => !v.hidden);
+  const grouped = new Set(HELP_GROUPS.flatMap(([, names]) => names));
+  const sections = [
+    ...HELP_GROUPS.map(([title, names]) => ({
+      title,
+      list: names.map((n) => shown.find((v) => v.name === n)).filter((v) => v !== undefined),
+    })),
+    {
+      title: "Other Commands:",
+      list: shown.filter((v) => !grouped.has(v.name)).sort((a, b) => (a.name < b.name ? -1 : 1)),
+    },
+  ].filter((s) => s.list.length);
   return (
     "kubectl controls the Kubernetes cluster manager.\n\n" +
     " Find more information at: https://kubernetes.io/docs/reference/kubectl/\n\n" +
-    "Commands Batch Lab simulates:\n" +
-    shown.map((v) => `  ${v.name.padEnd(15)}${v.short}`).join("\n") +
-    "\n\nUsage:\n  kubectl [flags] [options]\n\n" +
-    'Use "kubectl <command> --help" for more information about a given command.\n'
+    sections
+      .map(
+        (s) => `${s.title}\n${s.list.map((v) => `  ${v.name.padEnd(15)} ${v.short}\n`).join("")}`,
+      )
+      .join("\n") +
+    "\nUsage:\n  kubectl [flags] [options]\n\n" +
+    'Use "kubectl <command> --help" for more information about a given command.\n' +
+    'Use "kubectl options" for a list of global command-line options (applies to all commands).\n'
   );
 }
 

@@ -1,10 +1,13 @@
 import type { Job, Pod } from "../api/types.ts";
 import { logLines, type LogInstance } from "../kubelet/logs.ts";
+import { parseGoDuration } from "../sim/go-duration.ts";
 import { rfc3339 } from "../sim/time.ts";
 import { namespaceOf, type KubectlContext, type Verb } from "./context.ts";
 import { lookupType } from "./kinds.ts";
 import type { Output } from "./output.ts";
 import type { Process } from "./process.ts";
+import type { FlagValues } from "./flags.ts";
+import { selectorString } from "./printers/labels.ts";
 import { matches, parseSelector } from "./selector.ts";
 
 /** kubectl's pod choice for `logs job/NAME` (spec §7.5): most restarts first, then oldest. */
@@ -40,9 +43,14 @@ const statusOf = (pod: Pod, c: string) =>
     (s) => s.name === c,
   );
 
-/** The log instance to read, or kubectl's error for a container that has none yet. */
-function openLog(ctx: KubectlContext, src: Source, previous: boolean): LogInstance | string {
+/**
+ * The log instance to read, kubectl's error for a container that has none yet, or null for a
+ * pod not yet bound to a node: the API server's `LogLocation` then has no location and answers
+ * 204 No Content, so kubectl prints nothing and succeeds (kubernetes/kubernetes#44190).
+ */
+function openLog(ctx: KubectlContext, src: Source, previous: boolean): LogInstance | string | null {
   const { pod, container: c } = src;
+  if (!pod.spec.nodeName) return null;
   const status = statusOf(pod, c);
   const waiting = status?.state.waiting;
   const inst = ctx.cluster.logs(pod, c, previous);
@@ -236,40 +244,108 @@ export const logsVerb: Verb = {
       } else if (rt.kind === "Job") {
         const job = store.get<Job>("Job", ns, name);
         if (!job) return out.fail(`Error from server (NotFound): jobs.batch "${name}" not found`);
-        const owned = store.listOwnedBy<Pod>("Pod", job.metadata.uid!);
-        const pod = pickPod(owned);
-        if (!pod) return out.fail("error: timed out waiting for the condition");
-        if (owned.length > 1)
-          out.err(`Found ${owned.length} pods, using pod/${pod.metadata.name}\n`);
-        pods = [pod];
+        return firstPodOfJob(ctx, job, parsed.flags, out, (pod) =>
+          streamLogs(ctx, [pod], parsed.flags, o, false, out),
+        );
       } else
         return out.fail(
           `error: cannot get the logs from ${rt.group ? `${rt.kind}.${rt.group}` : rt.kind}`,
         );
     }
-    const sources: { src: Source; inst: LogInstance }[] = [];
-    for (const pod of pods) {
-      const cs = containersOf(
-        pod,
-        f.container as string | undefined,
-        f["all-containers"] === true,
-        out,
-      );
-      if (!cs) return;
-      for (const c of cs) {
-        const inst = openLog(ctx, { pod, container: c }, o.previous);
-        if (typeof inst === "string") {
-          out.fail(inst);
-          if (sel === undefined) return;
-          continue;
-        }
-        sources.push({ src: { pod, container: c }, inst });
-      }
-    }
-    if (!f.follow || o.previous) return printOnce(sources, o, out);
-    const p = follow(ctx, sources, o, out);
-    return p.tick() ? undefined : p;
+    return streamLogs(ctx, pods, parsed.flags, o, sel !== undefined, out);
   },
 };
+
+/**
+ * kubectl `polymorphichelpers.GetFirstPod` for `logs job/NAME` (spec §7.5): list the pods of the
+ * Job's selector and pick one (`Found N pods, using pod/x` when several); with none, watch for
+ * the first pod added or modified, up to `--pod-running-timeout` (virtual time), then fail with
+ * `watchtools.UntilWithoutRetry`'s `wait.ErrWaitTimeout`: "timed out waiting for the condition".
+ * A timeout of 0 waits without limit (`watchtools.ContextWithOptionalTimeout`). Once a pod is
+ * found kubectl reads its logs at once: it does not wait for the pod to run.
+ */
+function firstPodOfJob(
+  ctx: KubectlContext,
+  job: Job,
+  flags: FlagValues,
+  out: Output,
+  then: (pod: Pod) => void | Process,
+): void | Process {
+  const sel = parseSelector(selectorString(job.spec.selector));
+  const ns = job.metadata.namespace;
+  const podsOfJob = () =>
+    "error" in sel
+      ? []
+      : ctx.cluster.store.list<Pod>("Pod", ns).filter((p) => matches(sel.reqs, p.metadata.labels));
+  const listed = podsOfJob();
+  const first = pickPod(listed);
+  if (first) {
+    if (listed.length > 1)
+      out.err(`Found ${listed.length} pods, using pod/${first.metadata.name}\n`);
+    return then(first);
+  }
+  const timeout = parseGoDuration(String(flags["pod-running-timeout"]));
+  const ms = "ms" in timeout ? timeout.ms : 20_000;
+  const deadline = ms > 0 ? ctx.cluster.now() + ms : undefined;
+  let next: Process | undefined;
+  let finished = false;
+  return {
+    tick: () => {
+      if (finished) return true;
+      if (next) return (finished = next.tick());
+      // The watch's first event: the earliest written of the pods that appeared meanwhile.
+      const seen = podsOfJob().sort(
+        (a, b) => Number(a.metadata.resourceVersion) - Number(b.metadata.resourceVersion),
+      )[0];
+      if (seen) {
+        const p = then(seen);
+        if (!p || p.tick()) return (finished = true);
+        next = p;
+        return false;
+      }
+      if (deadline !== undefined && ctx.cluster.now() >= deadline) {
+        out.fail("error: timed out waiting for the condition");
+        return (finished = true);
+      }
+      return false;
+    },
+    wakeAt: () => (next ? next.wakeAt?.() : deadline),
+    stop: (reason) => next?.stop(reason),
+  };
+}
+
+/** Read (or follow) the logs of the chosen pods: the request kubectl sends once it has them. */
+function streamLogs(
+  ctx: KubectlContext,
+  pods: Pod[],
+  f: FlagValues,
+  o: Opts,
+  bySelector: boolean,
+  out: Output,
+): void | Process {
+  const sources: { src: Source; inst: LogInstance }[] = [];
+  for (const pod of pods) {
+    const cs = containersOf(
+      pod,
+      f.container as string | undefined,
+      f["all-containers"] === true,
+      out,
+    );
+    if (!cs) return;
+    for (const c of cs) {
+      const inst = openLog(ctx, { pod, container: c }, o.previous);
+      if (inst === null) continue;
+      if (typeof inst === "string") {
+        out.fail(inst);
+        if (!bySelector) return;
+        continue;
+      }
+      sources.push({ src: { pod, container: c }, inst });
+    }
+  }
+  if (!f.follow || o.previous) return printOnce(sources, o, out);
+  const p = follow(ctx, sources, o, out);
+  return p.tick() ? undefined : p;
+}
 
 export { follow as followLogs, type Source as LogSource, type Opts as LogOpts };

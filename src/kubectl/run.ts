@@ -150,7 +150,7 @@ export const runVerb: Verb = {
       }
       if (restart !== "Always")
         out.err(
-          `lab: this is a bare Pod; to run it as a Job: kubectl create job ${name} --image=${image}${rest.length ? " -- " + rest.join(" ") : ""}\n`,
+          `lab: this is a bare Pod; to run it as a Job: kubectl create job ${name} --image=${image}${rest.length ? " -- " + rest.map(shellWord).join(" ") : ""}\n`,
         );
       return;
     }
@@ -193,4 +193,10 @@ function attachTo(
     },
     stop: () => inner?.stop("interrupt"),
   };
+}
+
+/** An argument as a shell word the learner can paste back: quoted when it has to be. */
+function shellWord(arg: string): string {
+  if (/^[\w@%+=:,./-]+$/.test(arg)) return arg;
+  return `'${arg.replace(/'/g, `'\\''`)}'`;
 }

@@ -1,4 +1,5 @@
 import { invalid, StatusError } from "../api/errors.ts";
+import { qualifiedPlural, resourceFor } from "../api/resources.ts";
 import { clone } from "../api/store.ts";
 import { strategies, type Strategy } from "../api/strategies.ts";
 import { strictDecode } from "../api/strict-decode.ts";
@@ -15,8 +16,16 @@ export function serverUpdate(
   cluster: Cluster,
   live: KubeObject,
   next: KubeObject,
-  opts: { dryRun?: boolean } = {},
+  opts: { dryRun?: boolean; resourceVersion?: string } = {},
 ): { object: KubeObject; changed: boolean } {
+  const rt = resourceFor(live.kind);
+  // Optimistic concurrency (registry `GuaranteedUpdate`): a precondition on the resourceVersion
+  // that no longer holds is a 409 with `OptimisticLockErrorMsg`.
+  if (opts.resourceVersion !== undefined && opts.resourceVersion !== live.metadata.resourceVersion)
+    throw new StatusError(
+      "Conflict",
+      `Operation cannot be fulfilled on ${rt ? qualifiedPlural(rt) : live.kind} "${live.metadata.name}": the object has been modified; please apply your changes to the latest version and try again`,
+    );
   const decodeError = strictDecode(next);
   if (decodeError) throw decodeError;
   const s = strategies[live.kind] as Strategy<KubeObject> | undefined;

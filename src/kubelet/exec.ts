@@ -2,6 +2,7 @@ import type { ConfigMap, Container, Pod, Secret } from "../api/types.ts";
 import { parseGoQuantity } from "../api/go-quantity.ts";
 import { defaultCommand, lookupImage } from "../runtime/images.ts";
 import { MemoryFs } from "../runtime/fs.ts";
+import { ProcessSignals } from "../runtime/process-signals.ts";
 import { spawn, executableNotFound } from "../runtime/spawn.ts";
 import type { Process } from "../runtime/types.ts";
 import type { NodeContext } from "./node-context.ts";
@@ -44,7 +45,8 @@ function containerFs(pod: Pod, c: Container, node: NodeContext): MemoryFs {
 
 /**
  * Start the container's main process: `command` replaces the image entrypoint, `args` its cmd
- * (Kubernetes semantics). Returns the running program, or the runtime's start error.
+ * (Kubernetes semantics). Returns the running program with its signal line (SIGTERM at
+ * termination, spec §3.4), or the runtime's start error.
  */
 export function startProgram(
   c: Container,
@@ -52,7 +54,7 @@ export function startProgram(
   node: NodeContext,
   pod: Pod,
   onOom?: () => void,
-): { process: Process } | { error: string } {
+): { process: Process; signals: ProcessSignals } | { error: string } {
   const image = lookupImage(c.image ?? "");
   const defaults = defaultCommand(c.image ?? "");
   const entry = c.command ?? defaults.entrypoint;
@@ -61,6 +63,7 @@ export function startProgram(
   const uid = pod.metadata.uid!;
   const programs = image?.programs ?? new Set<string>();
   if (argv.length === 0) argv.push("sh");
+  const signals = new ProcessSignals();
   const proc = spawn(argv, {
     env,
     hostname: pod.spec.hostname ?? pod.metadata.name ?? "",
@@ -73,11 +76,12 @@ export function startProgram(
     net: node.network(pod),
     memoryLimitBytes: memoryLimit(c),
     oom: onOom,
+    signals,
     stdout: (t) => node.logs.append(uid, c.name, node.clock.now(), "stdout", t),
     stderr: (t) => node.logs.append(uid, c.name, node.clock.now(), "stderr", t),
   });
   if (!proc) return { error: runcError(executableNotFound(argv[0])) };
-  return { process: proc };
+  return { process: proc, signals };
 }
 
 function runcError(detail: string): string {

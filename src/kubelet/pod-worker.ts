@@ -3,6 +3,7 @@ import type { Container, ContainerStatus, Pod, PodStatus } from "../api/types.ts
 import { formatGoDuration } from "../sim/go-duration.ts";
 import type { Timer } from "../sim/clock.ts";
 import { rfc3339 } from "../sim/time.ts";
+import { SIGTERM, type ProcessSignals } from "../runtime/process-signals.ts";
 import type { Process } from "../runtime/types.ts";
 import { containerEnv, type ConfigError } from "./env.ts";
 import { startProgram } from "./exec.ts";
@@ -15,6 +16,8 @@ interface Slot {
   init: boolean;
   status: ContainerStatus;
   process?: Process;
+  /** The signal line into the running instance's PID 1. */
+  signals?: ProcessSignals;
   timer?: Timer;
   /** An injected exit (lab fault) pending for the running instance. */
   fault?: Timer;
@@ -37,6 +40,8 @@ export class PodWorker {
   private terminating = false;
   private stopped = false;
   private deadlineTimer?: Timer;
+  /** SIGKILL at the end of the grace period, while containers still run. */
+  private killTimer?: Timer;
 
   constructor(
     private pod: Pod,
@@ -185,6 +190,7 @@ export class PodWorker {
     slot.status.imageID = this.node.images.imageID(c.image ?? "");
     slot.status.containerID = `containerd://${this.node.containerId()}`;
     slot.process = started.process;
+    slot.signals = started.signals;
     this.syncStatus();
     const fault = this.node.faults?.containerFault(pod, c.name);
     if (fault)
@@ -229,6 +235,7 @@ export class PodWorker {
 
   private exited(slot: Slot, exitCode: number, reason: string, message?: string): void {
     slot.process = undefined;
+    slot.signals = undefined;
     slot.fault?.cancel();
     slot.fault = undefined;
     const prevStarted = slot.status.state.running?.startedAt;
@@ -364,8 +371,8 @@ export class PodWorker {
       }
     }
     if (running === 0) return this.maybeFinishTermination();
-    // Programs run as PID 1 without a SIGTERM handler, so SIGTERM is ignored (spec §3.4).
-    this.after(graceSeconds * 1000, "sigkill", () => {
+    this.killTimer = this.after(graceSeconds * 1000, "sigkill", () => {
+      this.killTimer = undefined;
       for (const s of this.slots) {
         if (!s.process) continue;
         s.timer?.cancel();
@@ -374,14 +381,27 @@ export class PodWorker {
         this.exited(s, 137, "Error");
       }
     });
+    // SIGTERM to each container's PID 1 at this instant (spec §3.4). Without a handler (busybox
+    // `sleep`, `sh` without `trap`) PID 1 ignores it and dies by SIGKILL above; a shell whose
+    // trap must run now (it is in `wait`) is resumed at once and may exit before the grace ends.
+    for (const s of this.slots) {
+      if (!s.process || !s.signals?.send(SIGTERM)) continue;
+      s.timer?.cancel();
+      s.timer = undefined;
+      this.resume(s);
+    }
   }
 
   private maybeFinishTermination(): void {
     if (this.slots.some((s) => s.process)) return;
+    this.killTimer?.cancel();
+    this.killTimer = undefined;
     const allOk = this.slots
       .filter((s) => !s.init)
       .every((s) => s.status.state.terminated?.exitCode === 0);
-    this.status.phase = allOk ? "Succeeded" : "Failed";
+    // A pod the kubelet failed (DeadlineExceeded) stays Failed even when a SIGTERM trap made its
+    // containers exit 0 (kubelet generateAPIPodStatus, spec §3.2).
+    this.status.phase = allOk && !this.status.reason ? "Succeeded" : "Failed";
     this.syncStatus(true);
     this.stopped = true;
     const m = this.pod.metadata;
@@ -409,6 +429,7 @@ export class PodWorker {
   stop(): void {
     this.stopped = true;
     this.deadlineTimer?.cancel();
+    this.killTimer?.cancel();
     for (const s of this.slots) {
       s.timer?.cancel();
       s.fault?.cancel();

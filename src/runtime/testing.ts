@@ -2,6 +2,7 @@ import { Rng } from "../sim/rng.ts";
 import { ms, type Millis } from "../sim/time.ts";
 import { containerFs } from "./fs.ts";
 import { lookupImage } from "./images.ts";
+import { ProcessSignals } from "./process-signals.ts";
 import { spawnOrThrow, type SpawnOptions } from "./spawn.ts";
 import type { Effect, FileSystem, RuntimeContext, ShellFlavor } from "./types.ts";
 
@@ -55,6 +56,7 @@ export function testContext(opts: TestContextOptions = {}): TestContext {
     programs: image.programs,
     shell: opts.shell ?? image.shell,
     cwd: opts.cwd,
+    signals: new ProcessSignals(),
     stdout: (text) => log.push({ at: clock(), stream: "stdout", text }),
     stderr: (text) => log.push({ at: clock(), stream: "stderr", text }),
   };
@@ -77,6 +79,11 @@ export interface RunOptions extends TestContextOptions, SpawnOptions {
   maxEffects?: number;
   /** Use this context instead of a fresh one (to share a filesystem between runs). */
   context?: TestContext;
+  /**
+   * Send signal `signo` to the process `atMs` virtual ms after it started, as the kubelet does at
+   * termination: when the process says the signal wakes it, it is resumed at that instant.
+   */
+  signal?: { atMs: number; signo: number };
 }
 
 /** Run argv (exec form) to completion or to `maxEffects`. Throws StartError like `spawnOrThrow`. */
@@ -88,6 +95,7 @@ export function runProcess(argv: string[], opts: RunOptions = {}): RunResult {
   const effects: Effect[] = [];
   const max = opts.maxEffects ?? 10_000;
   let exitCode: number | undefined;
+  let signal = opts.signal;
   for (;;) {
     const r = proc.next();
     if (r.done) {
@@ -95,7 +103,13 @@ export function runProcess(argv: string[], opts: RunOptions = {}): RunResult {
       break;
     }
     effects.push(r.value);
-    t.advance(r.value.ms);
+    const due = signal ? start + signal.atMs - t.ctx.now() : Infinity;
+    if (signal && due <= r.value.ms) {
+      t.advance(Math.max(0, due));
+      const wake = t.ctx.signals?.send(signal.signo) ?? false;
+      signal = undefined;
+      if (!wake) t.advance(r.value.ms - Math.max(0, due));
+    } else t.advance(r.value.ms);
     if (effects.length >= max) break;
   }
   const log = t.log.slice(firstLog);

@@ -1,5 +1,6 @@
 import type { Millis } from "../sim/time.ts";
 import type { Rng } from "../sim/rng.ts";
+import type { ProcessSignals } from "./process-signals.ts";
 
 /**
  * What a running program asks of the kubelet when it suspends. A program is a generator: the
@@ -75,6 +76,11 @@ export interface ProcessContextExtras {
   memoryLimitBytes?: number;
   /** Tell the kubelet the container was OOM-killed (its terminated reason becomes OOMKilled). */
   oom?: () => void;
+  /**
+   * The signal line into the container's PID 1 (process-signals.ts): the kubelet sends SIGTERM
+   * through it when the pod terminates. Absent: signals cannot reach the process.
+   */
+  signals?: ProcessSignals;
 }
 
 export type ShellFlavor = "ash" | "dash";

@@ -1,6 +1,7 @@
 /* eslint-disable require-yield -- programs are generators by contract (types.ts); most never suspend. */
 import { resolvePath } from "../fs.ts";
 import { LIMITS } from "../limits.ts";
+import { SIGNAL_NUMBERS, signalName } from "../process-signals.ts";
 import { echo, printf, runTest } from "../programs/basic.ts";
 import type { Gen } from "./effects.ts";
 import type { Shell, Streams } from "./interpreter.ts";
@@ -182,7 +183,8 @@ const builtins: [string, Builtin][] = [
   [
     "exit",
     (sh, argv, s) => {
-      const n = intArg(sh, s, "exit", argv[1], sh.status);
+      // In a trap, a bare `exit` exits with `$?` from before the trap (POSIX, ash, bash).
+      const n = intArg(sh, s, "exit", argv[1], sh.trapStatus ?? sh.status);
       throw new ExitSignal(n === undefined ? 2 : n & 255);
     },
   ],
@@ -254,9 +256,14 @@ const builtins: [string, Builtin][] = [
   [
     "wait",
     function* (sh, argv) {
+      // A trapped signal ends `wait` at once with 128+signal (POSIX); the trap runs right after.
       const pids = argv.slice(1).map((a) => Number(a.replace(/^%/, "")));
       if (pids.length === 0) {
-        if (sh.jobs.alive().length > 0) yield { type: "wait" };
+        if (sh.jobs.alive().length > 0) {
+          yield { type: "wait" };
+          const sig = sh.jobs.takeInterrupt();
+          if (sig !== undefined) return 128 + sig;
+        }
         return 0;
       }
       let st = 127;
@@ -265,7 +272,11 @@ const builtins: [string, Builtin][] = [
           st = 127;
           continue;
         }
-        if (sh.jobs.status(pid) === undefined) yield { type: "wait", pid };
+        if (sh.jobs.status(pid) === undefined) {
+          yield { type: "wait", pid };
+          const sig = sh.jobs.takeInterrupt();
+          if (sig !== undefined) return 128 + sig;
+        }
         st = sh.jobs.status(pid) ?? 127;
       }
       return st;
@@ -274,6 +285,7 @@ const builtins: [string, Builtin][] = [
   [
     "kill",
     (sh, argv, s) => {
+      // `kill $$` reaches the container's PID 1 shell (its trap runs; without one it is ignored).
       let signal = 15;
       const targets: string[] = [];
       for (const a of argv.slice(1)) {
@@ -287,6 +299,10 @@ const builtins: [string, Builtin][] = [
       let st = 0;
       for (const t of targets) {
         const pid = Number(t.replace(/^%/, ""));
+        if (pid === sh.pid && sh.pid === 1 && !t.startsWith("%")) {
+          if (signal !== 0) sh.io.ctx.signals?.send(signal);
+          continue;
+        }
         if (!sh.jobs.kill(pid, signal)) {
           sh.error(s, `kill: can't kill pid ${t}: No such process`);
           st = 1;
@@ -295,19 +311,7 @@ const builtins: [string, Builtin][] = [
       return status(st);
     },
   ],
-  [
-    "trap",
-    (sh, argv) => {
-      const [action, ...sigs] = argv.slice(1);
-      if (action === undefined) return status(0);
-      for (const sig of sigs) {
-        const name = sig.replace(/^SIG/, "") === "0" ? "EXIT" : sig.replace(/^SIG/, "");
-        if (action === "-") sh.traps.delete(name);
-        else sh.traps.set(name, action);
-      }
-      return status(0);
-    },
-  ],
+  ["trap", (sh, argv, s) => status(trap(sh, argv, s))],
   [
     "exec",
     function* (sh, argv, s) {
@@ -337,6 +341,50 @@ const builtins: [string, Builtin][] = [
     },
   ],
 ];
+
+/**
+ * `trap [[ACTION] SIGNAL…]` (ash): ACTION `-` (or a lone SIGNAL) restores the default, `''`
+ * ignores; signals by name (`TERM`, `SIGTERM`), number (`15`) or `EXIT`/`0`. Without operands
+ * (or `-p`) it prints the traps set, as `trap -- 'ACTION' NAME` (bash: `SIGTERM`).
+ */
+function trap(sh: Shell, argv: string[], s: Streams): number {
+  let args = argv.slice(1);
+  if (args[0] === "--") args = args.slice(1);
+  const bash = sh.config.flavor === "bash";
+  if (args.length === 0 || args[0] === "-p") {
+    const set = [...sh.traps].sort(([a], [b]) => signalNumber(a)! - signalNumber(b)!);
+    for (const [name, action] of set) {
+      const shown = bash && name !== "EXIT" ? `SIG${name}` : name;
+      s.stdout(`trap -- '${action.replace(/'/g, `'"'"'`)}' ${shown}\n`);
+    }
+    return 0;
+  }
+  // One operand, or a first operand that is a signal number: reset those signals (POSIX).
+  const reset = args.length === 1 || /^\d+$/.test(args[0]);
+  const action = reset ? "-" : args[0];
+  let st = 0;
+  for (const sig of reset ? args : args.slice(1)) {
+    const n = signalNumber(sig);
+    if (n === undefined) {
+      sh.error(s, bash ? `trap: ${sig}: invalid signal specification` : `trap: ${sig}: bad trap`);
+      st = 1;
+      continue;
+    }
+    const name = signalName(n) ?? String(n);
+    if (action === "-") sh.traps.delete(name);
+    else sh.traps.set(name, action);
+  }
+  return st;
+}
+
+/** A signal operand (`TERM`, `SIGTERM`, `term` in bash, `15`, `EXIT`, `0`) as its number. */
+function signalNumber(sig: string): number | undefined {
+  if (/^\d+$/.test(sig)) {
+    const n = Number(sig);
+    return n <= 64 ? n : undefined;
+  }
+  return SIGNAL_NUMBERS.get(sig.toUpperCase().replace(/^SIG/, ""));
+}
 
 function* declare(sh: Shell, argv: string[], s: Streams, kind: "export" | "readonly"): Gen<number> {
   const args = argv.slice(1).filter((a) => a !== "-p" && a !== "-n");

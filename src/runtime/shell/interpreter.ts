@@ -1,5 +1,6 @@
 import { BrokenPipe, OutputBuffer, StringInput } from "../io.ts";
 import { CPU_TICK, LIMITS } from "../limits.ts";
+import { signalName, type SignalDisposition } from "../process-signals.ts";
 import type { FileSystem, Input, ProgramIo, ShellFlavor } from "../types.ts";
 import { StartError } from "../types.ts";
 import { ArithError, evalArith } from "./arith.ts";
@@ -52,7 +53,14 @@ export class Shell implements ExpandHost {
   substStatus = 0;
   cwdPath: string;
   opts = { errexit: false, nounset: false, xtrace: false, pipefail: false, noglob: false };
+  /** `trap` actions by signal name (`TERM`, `EXIT`…); "" means ignored. */
   traps = new Map<string, string>();
+  /** Trapped signals received and not handled yet (their traps run at the next safe point). */
+  pendingSignals: string[] = [];
+  /** `$?` when the running trap began (what `exit` without a number exits with), else undefined. */
+  trapStatus: number | undefined;
+  /** The streams of the script (a trap's output goes there). */
+  private mainStreams: Streams | undefined;
   line = 1;
   /** Running a script file (`sh x.sh`): ash then puts `line N:` in its messages. */
   scriptFile = false;
@@ -259,21 +267,64 @@ export class Shell implements ExpandHost {
     return yield* this.runSubshellBoundary(() => this.runList(list, s), s);
   }
 
-  /** The whole life of a shell process: the script, then the EXIT trap. */
+  /**
+   * The whole life of a shell process: the script, then the EXIT trap. The container's own
+   * shell (PID 1) takes the signals the kubelet sends (SIGTERM at termination, spec §3.4).
+   */
   *main(src: string, s: Streams): Gen<number> {
-    const status = yield* this.runScript(src, s);
-    const trap = this.traps.get("EXIT");
-    if (trap === undefined) return status;
-    this.traps.delete("EXIT");
-    this.status = status;
-    let exitedInTrap: number | undefined;
+    this.mainStreams = s;
+    const uninstall =
+      this.io.depth === 0 ? this.io.ctx.signals?.install((n) => this.onSignal(n)) : undefined;
     try {
-      yield* this.runScriptInPlace(trap, s);
-    } catch (e) {
-      if (!(e instanceof ExitSignal)) throw e;
-      exitedInTrap = e.code;
+      const status = yield* this.runScript(src, s);
+      const trap = this.traps.get("EXIT");
+      if (!trap) return status;
+      this.traps.delete("EXIT");
+      this.status = status;
+      let exitedInTrap: number | undefined;
+      this.trapStatus = status;
+      try {
+        yield* this.runScriptInPlace(trap, s);
+      } catch (e) {
+        if (!(e instanceof ExitSignal)) throw e;
+        exitedInTrap = e.code;
+      } finally {
+        this.trapStatus = undefined;
+      }
+      return exitedInTrap ?? status;
+    } finally {
+      uninstall?.();
     }
-    return exitedInTrap ?? status;
+  }
+
+  /**
+   * A signal for this shell (process-signals.ts). Without a trap PID 1 ignores it, as does
+   * `trap '' SIG`; with one the trap is pending and runs after the current foreground command,
+   * or at once when the script is in `wait` (ash and bash alike).
+   */
+  onSignal(signo: number): SignalDisposition {
+    const name = signalName(signo);
+    const action = name === undefined || name === "EXIT" ? undefined : this.traps.get(name);
+    if (!name || !action) return "ignore";
+    if (!this.pendingSignals.includes(name)) this.pendingSignals.push(name);
+    return this.jobs.interrupt(signo) ? "wake" : "pending";
+  }
+
+  /** Run the traps of the signals received (ash `dotrap`, after each command); `$?` survives. */
+  *runPendingTraps(): Gen<void> {
+    while (this.pendingSignals.length > 0 && this.trapStatus === undefined) {
+      const name = this.pendingSignals.shift() ?? "";
+      const action = this.traps.get(name);
+      if (!action) continue;
+      const saved = this.status;
+      this.trapStatus = saved;
+      try {
+        yield* this.runScriptInPlace(action, this.mainStreams ?? this.io);
+      } finally {
+        this.trapStatus = undefined;
+      }
+      this.status = saved;
+    }
   }
 
   /** Parse and run a script in this shell (`eval`, `.`): no subshell boundary. */
@@ -338,6 +389,10 @@ export class Shell implements ExpandHost {
         if (!isLast) this.condDepth--;
       }
       this.status = status;
+      if (this.pendingSignals.length > 0) {
+        yield* this.runPendingTraps();
+        this.status = status;
+      }
       if (isLast && status !== 0 && this.opts.errexit && this.condDepth === 0 && !pipeline.bang) {
         throw new ExitSignal(status);
       }

@@ -27,6 +27,9 @@ export class Jobs {
   /** `$!`. */
   lastPid: number | undefined;
   private readonly now: () => number;
+  private main: Thread | undefined;
+  /** The signal that interrupted the main script's `wait` (the builtin returns 128+signal). */
+  private interruptedBy: number | undefined;
 
   constructor(now: () => number) {
     this.now = now;
@@ -70,6 +73,27 @@ export class Jobs {
     return true;
   }
 
+  /**
+   * A trapped signal arrived: when the main script is parked in `wait`, the wait ends now (POSIX:
+   * `wait` returns >128 at once so the trap can run). True when the main script was woken; the
+   * caller (the kubelet) must then resume the process at this instant.
+   */
+  interrupt(signo: number): boolean {
+    const m = this.main;
+    if (!m || m.done || m.waiting === undefined) return false;
+    m.waiting = undefined;
+    m.wakeAt = this.now();
+    this.interruptedBy = signo;
+    return true;
+  }
+
+  /** The signal that ended the main script's last `wait` early, once (then undefined). */
+  takeInterrupt(): number | undefined {
+    const s = this.interruptedBy;
+    this.interruptedBy = undefined;
+    return s;
+  }
+
   /** Drive the main script and every job until the main script returns. */
   *run(main: Gen<number>): Generator<Effect, number, void> {
     const mainThread: Thread = {
@@ -81,11 +105,16 @@ export class Jobs {
       status: 0,
     };
     this.threads.unshift(mainThread);
+    this.main = mainThread;
     for (;;) {
       const t = this.pick();
       if (!t) return mainThread.status; // everyone waits on each other: cannot happen, but never spin
       const delay = t.wakeAt - this.now();
-      if (delay > 0) yield { type: t.kind, ms: delay };
+      if (delay > 0) {
+        yield { type: t.kind, ms: delay };
+        // Resumed before t's wake-up: a signal interrupted the main script's `wait` (interrupt()).
+        if (this.now() < t.wakeAt) continue;
+      }
       t.waiting = undefined;
       const r = t.gen.next();
       if (r.done) {
