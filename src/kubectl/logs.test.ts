@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { Job } from "../api/types.ts";
+import type { Job, Pod } from "../api/types.ts";
 import { createCluster } from "../cluster.ts";
+import { pickPod } from "./logs.ts";
 import { text } from "./output.ts";
 import { Session } from "./session.ts";
 
@@ -107,5 +108,53 @@ describe("kubectl logs job/NAME before the Job has a pod (GetFirstPod's watch, s
     expect(run.drive(60_000)).toBe(false);
     run.interrupt();
     expect(run.result().exitCode).toBe(130);
+  });
+});
+
+describe("pickPod (kubectl's podutils.ByLogging)", () => {
+  const pod = (
+    name: string,
+    o: { node?: string; phase?: string; readyAt?: string; restarts?: number[]; created?: string },
+  ): Pod =>
+    ({
+      kind: "Pod",
+      metadata: { name, creationTimestamp: o.created ?? "2026-01-05T00:00:00Z" },
+      spec: { nodeName: o.node ?? "node-1", containers: [] },
+      status: {
+        phase: o.phase ?? "Running",
+        conditions: o.readyAt
+          ? [{ type: "Ready", status: "True", lastTransitionTime: o.readyAt }]
+          : [{ type: "Ready", status: "False" }],
+        containerStatuses: (o.restarts ?? [0]).map((n, i) => ({ name: `c${i}`, restartCount: n })),
+      },
+    }) as unknown as Pod;
+  const pick = (...pods: Pod[]) => pickPod(pods)?.metadata.name;
+
+  it("prefers a scheduled pod, then Running/finished over Unknown over Pending", () => {
+    expect(pick(pod("a", { node: "" }), pod("b", {}))).toBe("b");
+    expect(pick(pod("a", { phase: "Pending" }), pod("b", { phase: "Unknown" }))).toBe("b");
+    expect(pick(pod("a", { phase: "Unknown" }), pod("b", { phase: "Failed" }))).toBe("b");
+  });
+
+  it("prefers a ready pod, ready for longer, before counting restarts", () => {
+    expect(pick(pod("a", { restarts: [3] }), pod("b", { readyAt: "2026-01-05T00:01:00Z" }))).toBe(
+      "b",
+    );
+    expect(
+      pick(
+        pod("a", { readyAt: "2026-01-05T00:02:00Z", restarts: [4] }),
+        pod("b", { readyAt: "2026-01-05T00:01:00Z" }),
+      ),
+    ).toBe("b");
+  });
+
+  it("then the most restarts of one container, then the oldest", () => {
+    expect(pick(pod("a", { restarts: [1, 1] }), pod("b", { restarts: [0, 2] }))).toBe("b");
+    expect(
+      pick(
+        pod("a", { created: "2026-01-05T00:00:09Z" }),
+        pod("b", { created: "2026-01-05T00:00:01Z" }),
+      ),
+    ).toBe("b");
   });
 });

@@ -11,15 +11,28 @@ import { selectorString } from "./printers/labels.ts";
 import { matches, parseSelector } from "./selector.ts";
 
 /** kubectl's pod choice for `logs job/NAME` (spec §7.5): most restarts first, then oldest. */
-function pickPod(pods: Pod[]): Pod | undefined {
+export function pickPod(pods: Pod[]): Pod | undefined {
+  // kubectl's podutils.ByLogging: assigned first; Running (and Succeeded/Failed) < Unknown <
+  // Pending; ready first; ready for longer first; most restarts (of one container) first; oldest.
   const rank = (p: Pod) =>
     p.status?.phase === "Pending" ? 2 : p.status?.phase === "Unknown" ? 1 : 0;
+  const readySince = (p: Pod) => {
+    const c = p.status?.conditions?.find((x) => x.type === "Ready");
+    return c?.status === "True" ? Date.parse(c.lastTransitionTime ?? "") || 0 : undefined;
+  };
   const restarts = (p: Pod) =>
-    (p.status?.containerStatuses ?? []).reduce((n, c) => n + c.restartCount, 0);
+    Math.max(0, ...(p.status?.containerStatuses ?? []).map((c) => c.restartCount));
+  const ready = (a: Pod, b: Pod) => {
+    const ra = readySince(a);
+    const rb = readySince(b);
+    if ((ra === undefined) !== (rb === undefined)) return ra === undefined ? 1 : -1;
+    return ra !== undefined && rb !== undefined ? ra - rb : 0;
+  };
   return [...pods].sort(
     (a, b) =>
       Number(!a.spec.nodeName) - Number(!b.spec.nodeName) ||
       rank(a) - rank(b) ||
+      ready(a, b) ||
       restarts(b) - restarts(a) ||
       Date.parse(a.metadata.creationTimestamp!) - Date.parse(b.metadata.creationTimestamp!) ||
       (a.metadata.name! < b.metadata.name! ? -1 : 1),
