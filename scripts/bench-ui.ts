@@ -2,6 +2,9 @@
 // frame time and long tasks while it runs, the app shell's JS size (gzip) and the time until the
 // editor is ready, to reports/bench-ui.json. A measurement, not a test: it never fails on a miss.
 // Needs `npm run build` first; serves dist/ itself on a private port.
+// Variants (env): BENCH_TABLE=1 runs it in the table view, BENCH_NO_TIMELINE=1 closes the
+// timeline, BENCH_TRACE=1 prints main-thread CPU per trace event (thread time, comparable on a
+// busy machine), BENCH_PROFILE=1 the hottest JS functions, BENCH_DIST=dir another build.
 import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -111,6 +114,7 @@ async function main() {
     await page.getByTestId("apply-result").waitFor();
     await page.getByTestId("clock-speed-100").click();
     if (process.env.BENCH_NO_TIMELINE) await page.getByTestId("view-timeline").click();
+    if (process.env.BENCH_TABLE) await page.getByTestId("view-table").click();
 
     // Frame times and long tasks while 300 pods are created, run and complete at 100×.
     // A string, not a function: tsx's name helpers do not exist in the page.

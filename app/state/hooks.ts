@@ -1,3 +1,4 @@
+import { useCallback, useEffect, useRef, useState } from "react";
 import { useStore } from "zustand";
 import { useShallow } from "zustand/react/shallow";
 import type { CronJob, Job, KubeEvent, Node, Pod } from "../../src/api/types.ts";
@@ -49,3 +50,35 @@ export const useClock = (): ClockView =>
  */
 export const useNowEvery = (stepMs: number): number =>
   useLab((s) => Math.floor(s.cluster.now / stepMs) * stepMs);
+
+/**
+ * Like useNowEvery, and besides at most once per `wallMs` of wall time: for views with hundreds
+ * of rows printing ages (the table view at 100× would otherwise re-render every frame).
+ */
+export function useNowEveryThrottled(stepMs: number, wallMs: number): number {
+  const { store } = useLabContext();
+  const round = useCallback((n: number) => Math.floor(n / stepMs) * stepMs, [stepMs]);
+  const [now, setNow] = useState(() => round(store.getState().cluster.now));
+  const shown = useRef(now);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let last = -Infinity;
+    const show = () => {
+      timer = undefined;
+      last = performance.now();
+      shown.current = round(store.getState().cluster.now);
+      setNow(shown.current);
+    };
+    const check = () => {
+      if (timer !== undefined || round(store.getState().cluster.now) === shown.current) return;
+      timer = setTimeout(show, Math.max(0, wallMs - (performance.now() - last)));
+    };
+    check();
+    const unsubscribe = store.subscribe(check);
+    return () => {
+      unsubscribe();
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, [store, round, wallMs]);
+  return now;
+}
