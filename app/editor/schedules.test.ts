@@ -74,4 +74,16 @@ describe("schedule warnings in each language", () => {
     const fr: Translate = (key, params) => translate("fr", key, params);
     expect(scheduleHint(site, now, fr, "fr")).toMatch(/ — prochains lun\. 5 janv\./);
   });
+
+  it("reads a flow-style CronJob's schedule as YAML does, not the rest of its line", () => {
+    const text = [
+      "apiVersion: batch/v1",
+      "kind: CronJob",
+      "metadata: {name: tick}",
+      'spec: {schedule: "*/5 * * * *", timeZone: Europe/Paris, jobTemplate: {spec: {template: {spec: {restartPolicy: OnFailure, containers: [{name: c, image: busybox}]}}}}}',
+    ].join("\n");
+    expect(findSchedules(text)).toEqual([
+      { name: "tick", schedule: "*/5 * * * *", timeZone: "Europe/Paris", line: 4 },
+    ]);
+  });
 });

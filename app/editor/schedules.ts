@@ -1,3 +1,4 @@
+import { load } from "js-yaml";
 import { previewRuns, type PreviewResult } from "../../src/cron/index.ts";
 import type { ScheduleWarning } from "../../src/cron/preview.ts";
 import {
@@ -38,18 +39,46 @@ function scalarAt(
   return { value, line: hit.span.line };
 }
 
-/** Every CronJob's `spec.schedule` in the file (documents that do not parse are skipped). */
+/** The document as YAML reads it, when it parses (flow style `{spec: {schedule: …}}` included). */
+function parsed(doc: ReturnType<typeof splitYamlDocuments>[number]) {
+  try {
+    const v = load(doc.body) as unknown;
+    return v && typeof v === "object" ? (v as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const field = (o: unknown, ...path: string[]): unknown =>
+  path.reduce<unknown>(
+    (v, k) => (v && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined),
+    o,
+  );
+
+/**
+ * Every CronJob's `spec.schedule` in the file. Values come from the parsed document; while a
+ * document does not parse (being typed), from the text after each key, block style only.
+ */
 export function findSchedules(text: string): ScheduleSite[] {
   const out: ScheduleSite[] = [];
   for (const doc of splitYamlDocuments(text)) {
-    if (scalarAt(doc, "kind")?.value !== "CronJob") continue;
-    const schedule = scalarAt(doc, "spec.schedule");
-    if (!schedule || schedule.value === "") continue;
+    const obj = parsed(doc);
+    const str = (path: string) => {
+      if (obj) {
+        const v = field(obj, ...path.split("."));
+        return typeof v === "string" ? v : undefined;
+      }
+      return scalarAt(doc, path)?.value;
+    };
+    if (str("kind") !== "CronJob") continue;
+    const schedule = str("spec.schedule");
+    const line = locatePath(doc, "spec.schedule")?.span.line;
+    if (!schedule || line === undefined) continue;
     out.push({
-      name: scalarAt(doc, "metadata.name")?.value ?? "",
-      schedule: schedule.value,
-      timeZone: scalarAt(doc, "spec.timeZone")?.value,
-      line: schedule.line,
+      name: str("metadata.name") ?? "",
+      schedule,
+      timeZone: str("spec.timeZone"),
+      line,
     });
   }
   return out;

@@ -301,7 +301,10 @@ export function Timeline() {
             {tr("timeline.previewing", { time: formatTimeOfDay(scrubAt) })}
           </button>
         ) : (
-          <span className="timeline__hint">{tr("timeline.hint", { count: rows })}</span>
+          <span className="timeline__hint">
+            {tr("timeline.hint", { count: rows })}
+            {model.hiddenJobs > 0 && ` · ${tr("timeline.hiddenJobs", { count: model.hiddenJobs })}`}
+          </span>
         )}
       </div>
       <div className="timeline__scroll" style={scaleVars}>

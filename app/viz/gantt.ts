@@ -97,6 +97,7 @@ export interface CronLane {
 }
 
 export interface GanttModel {
+  /** Where the timeline starts: the history's start, or the first Job shown when older ones are left out. */
   from: number;
   to: number;
   now: number;
@@ -104,7 +105,17 @@ export interface GanttModel {
   jobs: JobLane[];
   /** Pods no Job owns. */
   bare: PodRow[];
+  /** Older Jobs left out (more than MAX_JOB_LANES). */
+  hiddenJobs: number;
 }
+
+/**
+ * Job lanes drawn at most: the most recent. A `* * * * *` CronJob left running at 100× makes
+ * thousands of Jobs; drawing them all costs seconds, and their lanes would be a pixel wide.
+ */
+export const MAX_JOB_LANES = 60;
+/** Rows of bare pods drawn at most (the most recent). */
+export const MAX_BARE_ROWS = 300;
 
 /** Ticks shown per CronJob at most (the most recent); older ones scroll out of the lane. */
 export const MAX_TICKS = 400;
@@ -420,20 +431,29 @@ export function ganttModel(
   inputs: readonly { at: number; line: string }[] = [],
 ): GanttModel & { inputs: Mark[] } {
   const podHs = history.all<Pod>("Pod");
-  const jobHs = history.all<Job>("Job");
+  const allJobHs = history.all<Job>("Job");
+  const bornAt = (h: ObjectHistory<Job>) => h.versions[0]?.t ?? history.start;
+  const jobHs = [...allJobHs].sort((a, b) => bornAt(a) - bornAt(b)).slice(-MAX_JOB_LANES);
+  const hiddenJobs = allJobHs.length - jobHs.length;
+  // Leaving Jobs out, the timeline starts just before the first one shown (its CronJob tick
+  // was at most 100 ms before it was created; the tick before that is a minute earlier).
+  const from = hiddenJobs > 0 ? bornAt(jobHs[0]) - 1000 : history.start;
   const rows = new Map<string, PodRow[]>();
-  const bare: PodRow[] = [];
+  let bare: PodRow[] = [];
+  const allJobUids = new Set(allJobHs.map((h) => h.uid));
   const jobUids = new Set(jobHs.map((h) => h.uid));
   for (const h of podHs) {
     const first = h.versions.find((v) => v.obj)?.obj;
     const owner = first ? ownerUid(first, "Job") : undefined;
+    if (owner && allJobUids.has(owner) && !jobUids.has(owner)) continue;
     const row = { ...cachedPodRow(h, history), backoffBefore: undefined };
     if (owner && jobUids.has(owner)) {
       const list = rows.get(owner) ?? [];
       list.push(row);
       rows.set(owner, list);
-    } else bare.push(row);
+    } else if (row.gone === undefined || row.gone >= from) bare.push(row);
   }
+  bare = bare.slice(-MAX_BARE_ROWS);
   const jobs: JobLane[] = jobHs.map((h) => {
     const list = (rows.get(h.uid) ?? []).sort((a, b) => a.created - b.created);
     const live = versionAt(h, now);
@@ -459,18 +479,21 @@ export function ganttModel(
       const o = j.versions.find((v) => v.obj)?.obj;
       return o !== undefined && ownerUid(o, "CronJob") === h.uid;
     });
-    const { ticks, next } = cronTicks(cj, owned, history, history.start, now);
+    const { ticks, next } = cronTicks(cj, owned, history, from, now);
     cronjobs.push({ uid: h.uid, name: h.name, schedule: cj.spec.schedule, ticks, next });
   }
   let to = now;
   for (const j of jobs) if (j.pendingBackoff) to = Math.max(to, j.pendingBackoff.to);
   return {
-    from: history.start,
+    from,
     to,
     now,
     cronjobs,
     jobs,
     bare,
-    inputs: inputs.map((i) => ({ t: i.at, kind: "input", label: i.line })),
+    hiddenJobs,
+    inputs: inputs
+      .filter((i) => i.at >= from)
+      .map((i) => ({ t: i.at, kind: "input", label: i.line })),
   };
 }

@@ -306,6 +306,7 @@ const en = {
   "timeline.scrubLabel": "Preview the cluster at",
   "timeline.previewing": "Previewing {time} — back to live",
   "timeline.hint": "{count, plural, one {# pod} other {# pods}} · drag to preview the past",
+  "timeline.hiddenJobs": "{count, plural, one {# earlier Job} other {# earlier Jobs}} not shown",
   "timeline.tickTitle": "{time} {kind}",
   "timeline.nextTick": "next tick {time}",
 

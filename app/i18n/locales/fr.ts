@@ -309,6 +309,8 @@ const fr: Catalog = {
   "timeline.previewing": "Aperçu de {time} — revenir au direct",
   "timeline.hint":
     "{count, plural, one {# Pod} other {# Pods}} · faites glisser pour revoir le passé",
+  "timeline.hiddenJobs":
+    "{count, plural, one {# Job plus ancien non affiché} other {# Jobs plus anciens non affichés}}",
   "timeline.tickTitle": "{time} {kind}",
   "timeline.nextTick": "prochain déclenchement {time}",
 

@@ -309,6 +309,8 @@ const ru: Catalog = {
   "timeline.previewing": "Просмотр {time} — вернуться к текущему",
   "timeline.hint":
     "{count, plural, one {# Pod} few {# Pod-а} many {# Pod-ов} other {# Pod-а}} · потяните, чтобы посмотреть прошлое",
+  "timeline.hiddenJobs":
+    "{count, plural, one {# более ранний Job не показан} few {# более ранних Job не показаны} many {# более ранних Job не показаны} other {# более ранних Job не показаны}}",
   "timeline.tickTitle": "{time} {kind}",
   "timeline.nextTick": "следующий запуск {time}",
 
