@@ -42,7 +42,7 @@ function scalarAt(
 /** The document as YAML reads it, when it parses (flow style `{spec: {schedule: …}}` included). */
 function parsed(doc: ReturnType<typeof splitYamlDocuments>[number]) {
   try {
-    const v = load(doc.body) as unknown;
+    const v = load(doc.body);
     return v && typeof v === "object" ? (v as Record<string, unknown>) : undefined;
   } catch {
     return undefined;
