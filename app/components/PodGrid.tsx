@@ -9,10 +9,23 @@ import { usePresence } from "./use-presence.ts";
 export const COMPACT_AT = 12;
 /** …and above this to one-line tiles, with the status names in a legend, so 100+ pods fit. */
 export const DENSE_AT = 40;
+/**
+ * Tiles drawn per group at most: the newest pods. Thousands of tiles make every frame slow (style,
+ * layout and hit testing grow with them); the legend still counts every pod, the table lists them.
+ */
+export const MAX_TILES = 300;
 /** How long a deleted pod's card fades out (matches the CSS animation). */
 const EXIT_MS = 450;
 
 const podKey = (p: Pod) => p.metadata.uid ?? p.metadata.name ?? "";
+
+/** The `max` most recently created of `items` (all of them when fewer), in their order. */
+function newest<T extends { item: Pod }>(items: T[], max: number): T[] {
+  if (items.length <= max) return items;
+  const created = (p: Pod) => Date.parse(p.metadata.creationTimestamp ?? "") || 0;
+  const keep = new Set([...items].sort((a, b) => created(a.item) - created(b.item)).slice(-max));
+  return items.filter((p) => keep.has(p));
+}
 
 export function densityFor(count: number): Density {
   return count > DENSE_AT ? "dense" : count > COMPACT_AT ? "compact" : "full";
@@ -44,8 +57,9 @@ function StatusLegend({ pods }: { pods: readonly Pod[] }) {
 }
 
 export function PodGrid({ pods, label }: { pods: readonly Pod[]; label: string }) {
-  const shown = usePresence(pods, podKey, EXIT_MS);
+  const all = usePresence(pods, podKey, EXIT_MS);
   const t = useT();
+  const shown = useMemo(() => newest(all, MAX_TILES), [all]);
   if (shown.length === 0) return null;
   const density = densityFor(pods.length);
   // Nodes as lanes: each node's pods on their own row, unscheduled pods first.
@@ -62,6 +76,11 @@ export function PodGrid({ pods, label }: { pods: readonly Pod[]; label: string }
   return (
     <>
       {density !== "full" && <StatusLegend pods={pods} />}
+      {shown.length < all.length && (
+        <p className="pod-grid__capped" data-testid="pod-grid-capped">
+          {t("grid.capped", { shown: shown.length, count: all.length })}
+        </p>
+      )}
       <div className="pod-lanes">
         {order.map((node) => {
           const name = node === "unscheduled" ? t("grid.unscheduled") : node;

@@ -217,6 +217,11 @@ function JobRows({
           <Marks marks={lane.marks} origin={origin} />
         </div>
       </div>
+      {lane.hiddenRows > 0 && (
+        <p className="glane__hidden" data-testid="gantt-hidden-rows">
+          {t("timeline.hiddenRows", { count: lane.hiddenRows })}
+        </p>
+      )}
       <ol className="glane__rows" aria-label={t("timeline.jobPods", { name: lane.name })}>
         {lane.rows.map((r) => (
           <Row

@@ -61,3 +61,33 @@ describe("ganttModel with a long-running CronJob", () => {
     expect(m.jobs.every((j) => j.rows.length === 1)).toBe(true);
   });
 });
+
+describe("ganttModel: the Job controller's creation back-off", () => {
+  it("labels the growing waits before each replacement, and the one running now", () => {
+    const c = createCluster({ preloadedImages: ["busybox:1.36"] });
+    const { history } = recordCluster(c);
+    c.api.create({
+      apiVersion: "batch/v1",
+      kind: "Job",
+      metadata: { name: "fail" },
+      spec: {
+        backoffLimit: 3,
+        template: {
+          spec: {
+            restartPolicy: "Never",
+            containers: [{ name: "c", image: "busybox:1.36", command: ["sh", "-c", "exit 1"] }],
+          },
+        },
+      },
+    });
+    c.advanceTo(START + 35_000);
+    const lane = ganttModel(history, c.now()).jobs[0];
+    expect(lane.rows.map((r) => r.backoffBefore?.labelParams?.seconds)).toEqual([
+      undefined,
+      10,
+      20,
+    ]);
+    // Three failures: the fourth pod may start 40 s after the third failed.
+    expect(lane.pendingBackoff?.labelParams?.seconds).toBe(40);
+  });
+});

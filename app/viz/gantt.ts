@@ -71,7 +71,10 @@ export interface PodRow {
 export interface JobLane {
   uid: string;
   name: string;
+  /** Its pods' rows, the newest MAX_ROWS_PER_LANE. */
   rows: PodRow[];
+  /** Older pods whose rows are left out. */
+  hiddenRows: number;
   /** BackoffLimitExceeded / DeadlineExceeded / Complete / TTL deletion instants. */
   marks: Mark[];
   /** A creation back-off running now (no pod yet): from the last failure to when one may start. */
@@ -114,6 +117,8 @@ export interface GanttModel {
  * thousands of Jobs; drawing them all costs seconds, and their lanes would be a pixel wide.
  */
 export const MAX_JOB_LANES = 60;
+/** Pod rows drawn per Job at most (the newest); a Job of thousands of pods keeps its counts. */
+export const MAX_ROWS_PER_LANE = 200;
 /** Rows of bare pods drawn at most (the most recent). */
 export const MAX_BARE_ROWS = 300;
 
@@ -290,6 +295,30 @@ function succeededAt(row: PodRow): number | undefined {
   return row.segments.find((s) => s.kind === "succeeded")?.from;
 }
 
+/** How many of the sorted `xs` are < `t`. */
+function countBelow(xs: readonly number[], t: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** How many of the sorted `xs` are ≤ `t`. */
+function countAtOrBelow(xs: readonly number[], t: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * The Job controller's pod-creation back-off between its pods (spec §2.5): after n consecutive
  * failures a new pod may start only 10 s × 2^(n-1) after the last one. Sets `backoffBefore` on the
@@ -304,11 +333,18 @@ export function creationBackoffs(
     .map((r) => failedAt(r))
     .filter((t): t is number => t !== undefined)
     .sort((a, b) => a - b);
-  const successes = rows.map(succeededAt).filter((t): t is number => t !== undefined);
+  const successes = rows
+    .map(succeededAt)
+    .filter((t): t is number => t !== undefined)
+    .sort((a, b) => a - b);
+  // Failures since the last success before `at`: binary searches, as a Job can have thousands
+  // of pods and this runs for each of them.
   const state = (at: number) => {
-    const lastOk = Math.max(-Infinity, ...successes.filter((t) => t < at));
-    const since = failures.filter((t) => t < at && t > lastOk);
-    return { n: since.length, last: since[since.length - 1] };
+    const ok = countBelow(successes, at);
+    const lastOk = ok > 0 ? successes[ok - 1] : -Infinity;
+    const end = countBelow(failures, at);
+    const n = end - countAtOrBelow(failures, lastOk);
+    return { n: Math.max(0, n), last: n > 0 ? failures[end - 1] : undefined };
   };
   for (const row of rows) {
     const { n, last } = state(row.created);
@@ -461,10 +497,12 @@ export function ganttModel(
     const pending = creationBackoffs(list, live, now);
     const gone =
       h.versions[h.versions.length - 1]?.obj === undefined ? h.versions.at(-1)!.t : undefined;
+    const shown = list.slice(-MAX_ROWS_PER_LANE);
     return {
       uid: h.uid,
       name: h.name,
-      rows: list,
+      rows: shown,
+      hiddenRows: list.length - shown.length,
       marks: jobMarks(h),
       pendingBackoff: pending,
       cronjob: latest ? ownerUid(latest, "CronJob") : undefined,

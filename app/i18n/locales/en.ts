@@ -296,6 +296,8 @@ const en = {
   "gantt.jobDeleted": "Job deleted",
   "gantt.pull": "pull",
   "grid.unscheduled": "unscheduled",
+  "grid.capped":
+    "The newest {shown} of {count} pods; the legend counts them all, the table view lists them all.",
   "timeline.markAt": "{label} at {time}",
   "timeline.exit": ", exit {code}",
   "timeline.restarts": ", {count, plural, one {# restart} other {# restarts}}",
@@ -307,6 +309,8 @@ const en = {
   "timeline.previewing": "Previewing {time} — back to live",
   "timeline.hint": "{count, plural, one {# pod} other {# pods}} · drag to preview the past",
   "timeline.hiddenJobs": "{count, plural, one {# earlier Job} other {# earlier Jobs}} not shown",
+  "timeline.hiddenRows":
+    "{count, plural, one {# earlier pod} other {# earlier pods}} not shown (the table view lists every pod)",
   "timeline.tickTitle": "{time} {kind}",
   "timeline.nextTick": "next tick {time}",
 

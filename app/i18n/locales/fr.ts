@@ -298,6 +298,8 @@ const fr: Catalog = {
   "gantt.jobDeleted": "Job supprimé",
   "gantt.pull": "pull",
   "grid.unscheduled": "non planifié",
+  "grid.capped":
+    "Les {shown} Pods les plus récents sur {count} ; la légende les compte tous, la vue Tableau les liste tous.",
   "timeline.markAt": "{label} à {time}",
   "timeline.exit": ", code de sortie {code}",
   "timeline.restarts": ", {count, plural, one {# redémarrage} other {# redémarrages}}",
@@ -311,6 +313,8 @@ const fr: Catalog = {
     "{count, plural, one {# Pod} other {# Pods}} · faites glisser pour revoir le passé",
   "timeline.hiddenJobs":
     "{count, plural, one {# Job plus ancien non affiché} other {# Jobs plus anciens non affichés}}",
+  "timeline.hiddenRows":
+    "{count, plural, one {# Pod plus ancien non affiché} other {# Pods plus anciens non affichés}} (la vue Tableau liste tous les Pods)",
   "timeline.tickTitle": "{time} {kind}",
   "timeline.nextTick": "prochain déclenchement {time}",
 

@@ -297,6 +297,8 @@ const ru: Catalog = {
   "gantt.jobDeleted": "Job удалён",
   "gantt.pull": "pull",
   "grid.unscheduled": "не назначен",
+  "grid.capped":
+    "Показаны {shown} самых новых Pod-ов из {count}; в легенде учтены все, в таблице перечислены все.",
   "timeline.markAt": "{label} в {time}",
   "timeline.exit": ", код выхода {code}",
   "timeline.restarts":
@@ -311,6 +313,8 @@ const ru: Catalog = {
     "{count, plural, one {# Pod} few {# Pod-а} many {# Pod-ов} other {# Pod-а}} · потяните, чтобы посмотреть прошлое",
   "timeline.hiddenJobs":
     "{count, plural, one {# более ранний Job не показан} few {# более ранних Job не показаны} many {# более ранних Job не показаны} other {# более ранних Job не показаны}}",
+  "timeline.hiddenRows":
+    "{count, plural, one {# более ранний Pod не показан} few {# более ранних Pod-а не показаны} many {# более ранних Pod-ов не показаны} other {# более ранних Pod-а не показаны}} (в таблице есть все Pod-ы)",
   "timeline.tickTitle": "{time} {kind}",
   "timeline.nextTick": "следующий запуск {time}",
 
