@@ -199,6 +199,32 @@ test("the canvas at 20 and 300 pods", async ({ page }) => {
   expect(errors).toEqual([]);
 });
 
+test("past 300 pods the canvas shows the newest 300, says so, and the table lists them all", async ({
+  page,
+}) => {
+  const errors = await open(page);
+  await apply(
+    page,
+    job("huge", "completions: 420, parallelism: 420, ", "sleep 30"),
+    "job.batch/huge created",
+  );
+  await page.getByTestId("clock-speed-10").click();
+  await page.getByTestId("clock-play").click();
+  await expect(page.getByTestId("pod-legend")).toContainText("420", { timeout: 30_000 });
+  await page.getByTestId("clock-play").click();
+  await expect(page.getByTestId("pod-grid-capped")).toHaveText(
+    "The newest 300 of 420 pods; the legend counts them all, the table view lists them all.",
+  );
+  await expect(page.locator('[data-testid="pod-card"][data-pod^="huge-"]')).toHaveCount(300);
+  await expect(page.getByTestId("gantt-hidden-rows")).toHaveText(
+    "220 earlier pods not shown (the table view lists every pod)",
+  );
+  await expect(page.getByTestId("gantt-row")).toHaveCount(200);
+  await page.getByTestId("view-table").click();
+  await expect(page.getByRole("table", { name: "Pods" }).locator("tbody tr")).toHaveCount(420);
+  expect(errors).toEqual([]);
+});
+
 test("every control has a name; events are filterable and live", async ({ page }) => {
   await open(page);
   await apply(page, job("named", "backoffLimit: 0, ", "exit 3"), "job.batch/named created");
