@@ -277,7 +277,7 @@ export function Timeline() {
     const f = Math.max(0, Math.min(1, (e.clientX - r.left) / r.width));
     setScrub(Math.min(model.now, Math.round(from + f * (to - from))));
   };
-  const rows = model.jobs.reduce((n, j) => n + j.rows.length, 0) + model.bare.length;
+  const rows = model.jobs.reduce((n, j) => n + j.rows.length + j.hiddenRows, 0) + model.bare.length;
   return (
     <section className="timeline" aria-label={tr("cluster.viewTimeline")} data-testid="timeline">
       <div className="timeline__bar">
