@@ -35,8 +35,11 @@ export interface WatchLike {
 
 const RECORDED = new Set(["Pod", "Job", "CronJob", "Node"]);
 
-/** Versions kept at most; past it, the histories of the longest-gone objects are dropped. */
-export const MAX_VERSIONS = 60_000;
+/**
+ * Versions kept at most; past it, the histories of the longest-gone objects are dropped. About
+ * 1.3 KB each with their events (3000 CronJob runs: 30,000 versions, +39 MB of heap).
+ */
+export const MAX_VERSIONS = 30_000;
 /** Event occurrences kept at most (the oldest go first). */
 export const MAX_OCCURRENCES = 20_000;
 
