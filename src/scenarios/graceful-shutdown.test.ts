@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { jobYaml, scenario } from "./harness.ts";
+import { jobYaml, podYaml, scenario } from "./harness.ts";
 
 /**
  * SIGTERM handlers (`trap … TERM`) in the container's shell, delivered by the kubelet when a pod
@@ -9,19 +9,7 @@ import { jobYaml, scenario } from "./harness.ts";
 
 const TRAP_IN_WAIT = `trap "echo got TERM; exit 143" TERM; echo working; sleep 1000 & wait`;
 
-function pod(name: string, script: string): string {
-  return `apiVersion: v1
-kind: Pod
-metadata:
-  name: ${name}
-spec:
-  restartPolicy: Never
-  containers:
-  - name: main
-    image: busybox:1.36
-    command: ["sh", "-c", ${JSON.stringify(script)}]
-`;
-}
+const pod = (name: string, script: string) => podYaml(name, script, "restartPolicy: Never");
 
 describe("graceful shutdown: trap in the container shell (spec §3.4)", () => {
   test("deleting pods: a trap in `wait` ends at once; foreground sleep, `trap ''` and no trap wait out the grace period", () => {

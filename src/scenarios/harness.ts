@@ -56,6 +56,21 @@ ${indent(extraPod, 6)}
 `;
 }
 
+/** A bare Pod manifest with a busybox `sh -c` container; `extraSpec` goes under `spec:`. */
+export function podYaml(name: string, script: string, extraSpec = ""): string {
+  return `apiVersion: v1
+kind: Pod
+metadata:
+  name: ${name}
+spec:
+${indent(extraSpec, 2)}
+  containers:
+  - name: main
+    image: busybox:1.36
+    command: ["sh", "-c", ${JSON.stringify(script)}]
+`;
+}
+
 function indent(s: string, n: number): string {
   return s
     .split("\n")
